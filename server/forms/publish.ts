@@ -1,0 +1,53 @@
+import { Conflict, NotFound, ValidationError } from '../errors/index.ts';
+import { compileForm } from '../../runtime/core/index.ts';
+import type { Services } from '../services.ts';
+import type { FormDoc, FormVersion } from '../store/types.ts';
+import type { CompiledCache } from './compiled-cache.ts';
+import { assertValidDefinition } from './form-definition-check.ts';
+
+/** Turns a form's draft into the next immutable version, and reads versions back. */
+export function createFormPublisher({ store, audit }: Services, cache: CompiledCache) {
+  return {
+    async publish(input: { form: FormDoc; expectedVersion: number; userId: string; ip?: string }): Promise<FormVersion> {
+      const { form } = input;
+      const definition = assertValidDefinition(form.draft);
+      try {
+        compileForm(definition); // refuse before anything is written
+      } catch (err) {
+        throw new ValidationError('The form does not compile', [
+          { path: 'definition', code: 'compile', message: err instanceof Error ? err.message : String(err) },
+        ]);
+      }
+      const number = form.publishedVersion + 1;
+      // Claim the number on the form first: a stale or concurrent publish fails here with 409.
+      await store.forms.updateIfVersion(form.id, input.expectedVersion, { publishedVersion: number });
+      const version = await store.formVersions.insert({
+        formId: form.id,
+        number,
+        definition: form.draft,
+        publishedBy: input.userId,
+      });
+      cache.get(version); // warm the cache for the first submissions
+      await store.ensureRecordIndexes(form.id, definition.settings?.indexedFields ?? []);
+      await audit.write({ actorId: input.userId, action: 'form.publish', targetType: 'form', targetId: form.id, after: { number }, ip: input.ip });
+      return version;
+    },
+
+    async getVersion(formId: string, number: number): Promise<FormVersion> {
+      const page = await store.formVersions.list({
+        filter: { op: 'and', items: [{ op: 'eq', field: 'formId', value: formId }, { op: 'eq', field: 'number', value: number }] },
+        limit: 1,
+      });
+      const version = page.items[0];
+      if (!version) throw new NotFound('form version', `${formId}@${number}`);
+      return version;
+    },
+
+    async getLatest(form: FormDoc): Promise<FormVersion> {
+      if (form.publishedVersion < 1) throw new Conflict(`Form "${form.title}" has no published version yet`);
+      return this.getVersion(form.id, form.publishedVersion);
+    },
+  };
+}
+
+export type FormPublisher = ReturnType<typeof createFormPublisher>;

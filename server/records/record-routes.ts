@@ -1,0 +1,170 @@
+import { Forbidden, NotFound } from '../errors/index.ts';
+import { created, defineRoute, noContent, type RouteDef } from '../http/route.ts';
+import { baseDocProps, pageOf } from '../http/schemas.ts';
+import type { Services } from '../services.ts';
+import type { Filter, FormDoc, Json, RecordDoc, User } from '../store/types.ts';
+import type { CompiledCache } from '../forms/compiled-cache.ts';
+import type { FormPublisher } from '../forms/publish.ts';
+import { canManageForm, canSeeRecord, canSubmit, canViewAllRecords } from '../forms/grants.ts';
+import { parseRecordFilter, parseRecordSort } from './record-query.ts';
+import { prepareRecordData } from './record-validation.ts';
+import { assignSerial } from './serial.ts';
+
+export const recordSchema = {
+  type: 'object',
+  properties: {
+    ...baseDocProps,
+    formId: { type: 'string' },
+    formVersion: { type: 'integer' },
+    status: { type: 'string' },
+    data: { type: 'object' },
+    createdBy: { type: 'string' },
+    participants: { type: 'array', items: { type: 'string' } },
+  },
+};
+
+const dataBody = { type: 'object', maxProperties: 1000 };
+
+export function recordRoutes(services: Services, publisher: FormPublisher, cache: CompiledCache): RouteDef[] {
+  const { store, audit } = services;
+
+  /** Loads a record the user may see; anything else is a 404 so ids cannot be probed. */
+  const loadVisible = async (id: string, user: User): Promise<{ record: RecordDoc; form: FormDoc }> => {
+    const record = await store.records.get(id);
+    if (!record) throw new NotFound('record', id);
+    const form = await store.forms.getOrThrow(record.formId);
+    if (!canSeeRecord(user, form, record)) throw new NotFound('record', id);
+    return { record, form };
+  };
+
+  const canEdit = (user: User, form: FormDoc, record: RecordDoc) =>
+    canManageForm(user, form) || (record.createdBy === user.id && ['draft', 'submitted'].includes(record.status));
+
+  const assignSerials = async (formId: string, compiled: ReturnType<CompiledCache['get']>, data: Record<string, Json>) => {
+    for (const field of Object.values(compiled.fields)) {
+      if (field.type === 'serial' && 'pattern' in field && typeof field.pattern === 'string') {
+        data[field.key] = await assignSerial(store, { formId, key: field.key, pattern: field.pattern });
+      }
+    }
+  };
+
+  return [
+    defineRoute<{ data: Record<string, unknown>; status?: 'draft' | 'submitted' }>({
+      method: 'post',
+      path: '/forms/:id/records',
+      permission: 'signedIn',
+      summary: 'Submit a record; the server recomputes and validates it against the latest published version',
+      tag: 'records',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['data'],
+        properties: { data: dataBody, status: { enum: ['draft', 'submitted'] } },
+      },
+      response: { status: 201, schema: recordSchema },
+      handler: async ({ auth, body, params, locale, req }) => {
+        const form = await store.forms.get(params.id);
+        if (!form || !(canSubmit(auth.user, form) || canViewAllRecords(auth.user, form))) throw new NotFound('form', params.id);
+        if (!canSubmit(auth.user, form)) throw new Forbidden(`You may not submit form "${form.title}"`);
+        const version = await publisher.getLatest(form);
+        const compiled = cache.get(version);
+        const { data } = prepareRecordData({ compiled, data: body.data, locale });
+        await assignSerials(form.id, compiled, data);
+        const record = await store.records.insert({
+          formId: form.id,
+          formVersion: version.number,
+          data,
+          status: body.status ?? 'submitted',
+          createdBy: auth.user.id,
+          participants: [auth.user.id],
+          importId: null,
+        });
+        await audit.write({ actorId: auth.user.id, action: 'record.create', targetType: 'record', targetId: record.id, after: { formId: form.id, status: record.status }, ip: req.ip });
+        return created(record, `/api/v1/records/${record.id}`);
+      },
+    }),
+    defineRoute<unknown, { filter?: string; sort?: string; limit: number; cursor?: string; scope?: 'mine' | 'all' }>({
+      method: 'get',
+      path: '/forms/:id/records',
+      permission: 'signedIn',
+      summary: 'List records of a form: filter on indexed fields (eq/ne/gt/gte/lt/lte/in/contains), sort, cursor pages',
+      tag: 'records',
+      query: {
+        type: 'object',
+        properties: {
+          filter: { type: 'string', maxLength: 4000 },
+          sort: { type: 'string', maxLength: 200 },
+          limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
+          cursor: { type: 'string', maxLength: 2000 },
+          scope: { enum: ['mine', 'all'] },
+        },
+      },
+      response: { status: 200, schema: pageOf(recordSchema) },
+      handler: async ({ auth, params, query }) => {
+        const form = await store.forms.get(params.id);
+        const mayAll = form ? canViewAllRecords(auth.user, form) : false;
+        if (!form || !(mayAll || canSubmit(auth.user, form))) throw new NotFound('form', params.id);
+        const conditions: Filter[] = [{ op: 'eq', field: 'formId', value: form.id }, ...parseRecordFilter(form, query.filter)];
+        if (!mayAll || query.scope === 'mine') conditions.push({ op: 'contains', field: 'participants', value: auth.user.id });
+        return store.records.list({
+          filter: { op: 'and', items: conditions },
+          sort: parseRecordSort(form, query.sort),
+          limit: query.limit,
+          cursor: query.cursor,
+        });
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/records/:id',
+      permission: 'signedIn',
+      summary: 'One record',
+      tag: 'records',
+      response: { status: 200, schema: recordSchema },
+      handler: async ({ auth, params }) => (await loadVisible(params.id, auth.user)).record,
+    }),
+    defineRoute<{ version: number; data: Record<string, unknown> }>({
+      method: 'patch',
+      path: '/records/:id',
+      permission: 'signedIn',
+      summary: "Change a record's data (re-validated against its own form version)",
+      tag: 'records',
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version', 'data'],
+        properties: { version: { type: 'integer', minimum: 1 }, data: dataBody },
+      },
+      response: { status: 200, schema: recordSchema },
+      handler: async ({ auth, body, params, locale, req }) => {
+        const { record, form } = await loadVisible(params.id, auth.user);
+        if (!canEdit(auth.user, form, record)) throw new Forbidden('Only the initiator (before approval) or a form manager may change this record');
+        const version = await publisher.getVersion(form.id, record.formVersion);
+        const compiled = cache.get(version);
+        const { data } = prepareRecordData({ compiled, data: { ...record.data, ...body.data }, locale });
+        for (const field of Object.values(compiled.fields)) {
+          if (field.type === 'serial' && record.data[field.key] !== undefined) data[field.key] = record.data[field.key];
+        }
+        const after = await store.records.updateIfVersion(record.id, body.version, { data });
+        await audit.write({ actorId: auth.user.id, action: 'record.update', targetType: 'record', targetId: record.id, before: record.data, after: after.data, ip: req.ip });
+        return after;
+      },
+    }),
+    defineRoute<unknown, { version?: number }>({
+      method: 'delete',
+      path: '/records/:id',
+      permission: 'signedIn',
+      summary: 'Delete a record',
+      tag: 'records',
+      query: { type: 'object', properties: { version: { type: 'integer', minimum: 1 } } },
+      response: { status: 204 },
+      handler: async ({ auth, params, query, req }) => {
+        const { record, form } = await loadVisible(params.id, auth.user);
+        if (!canEdit(auth.user, form, record)) throw new Forbidden('Only the initiator (before approval) or a form manager may delete this record');
+        await store.records.delete(record.id, query.version);
+        await audit.write({ actorId: auth.user.id, action: 'record.delete', targetType: 'record', targetId: record.id, before: record.data, ip: req.ip });
+        return noContent();
+      },
+    }),
+  ];
+}

@@ -1,0 +1,103 @@
+import { Input, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { listAudit } from '../../api/audit.ts';
+import type { AuditEvent } from '../../api/types.ts';
+import { useReportError } from '../../lib/useReportError.ts';
+import { PageHeader } from '../../pages/PageHeader.tsx';
+import { useDirectory } from '../Directory.tsx';
+import { LoadMore } from '../LoadMore.tsx';
+import { useCursorList } from '../useCursorList.ts';
+import { UserPicker } from '../UserPicker.tsx';
+import { AuditSummary, hasSnapshot } from './AuditSummary.tsx';
+
+const PAGE_SIZE = 50;
+
+/** Read-only audit trail, newest first, with "load more". */
+export function AuditPage() {
+  const { t } = useTranslation();
+  const report = useReportError();
+  const { userLabel } = useDirectory();
+  const [actorId, setActorId] = useState<string | null>(null);
+  const [action, setAction] = useState('');
+  const list = useCursorList<AuditEvent>({
+    queryKey: JSON.stringify([actorId, action]),
+    fetchPage: (cursor) =>
+      listAudit({ actorId: actorId ?? undefined, action: action || undefined, limit: PAGE_SIZE, cursor }),
+    onError: report,
+  });
+
+  const columns: TableColumnsType<AuditEvent> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'createdAt',
+      key: 'time',
+      render: (iso: string) => (
+        <span style={{ whiteSpace: 'nowrap' }}>{dayjs(iso).format('YYYY-MM-DD HH:mm:ss')}</span>
+      ),
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorId',
+      key: 'actor',
+      render: (id: string | null) =>
+        id ? userLabel(id) : <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    { title: t('audit.action'), dataIndex: 'action', key: 'action', render: (a: string) => <Tag>{a}</Tag> },
+    {
+      title: t('audit.target'),
+      key: 'target',
+      render: (_, event) => (
+        <span>
+          {event.targetType} <Typography.Text code>{event.targetId}</Typography.Text>
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="audit-page">
+      <PageHeader
+        title={t('admin.audit')}
+        extra={
+          <>
+            <UserPicker
+              value={actorId}
+              onChange={setActorId}
+              placeholder={t('audit.filterActor')}
+              style={{ flex: '1 1 160px', maxWidth: 240 }}
+            />
+            <Input.Search
+              allowClear
+              placeholder={t('audit.filterAction')}
+              onSearch={(value) => setAction(value.trim())}
+              style={{ flex: '1 1 160px', maxWidth: 240 }}
+            />
+          </>
+        }
+      />
+      <Table<AuditEvent>
+        rowKey="id"
+        columns={columns}
+        dataSource={list.items}
+        loading={list.isLoading}
+        pagination={false}
+        expandable={{
+          rowExpandable: (event) => hasSnapshot(event.summary),
+          expandedRowRender: (event) => <AuditSummary summary={event.summary} />,
+        }}
+        scroll={{ x: 'max-content' }}
+        size="middle"
+        data-testid="audit-table"
+      />
+      <LoadMore
+        hasMore={list.hasMore}
+        isLoading={list.isLoadingMore}
+        onLoadMore={list.loadMore}
+        testId="audit-load-more"
+      />
+    </div>
+  );
+}
