@@ -95,11 +95,11 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
       response: { status: 201, schema: formSchema },
       handler: async ({ auth, body, req }) => {
         let definition: FormDefinition;
-        let warnings: string[] = [];
+        let warnings: { path: string; code: string; message: string }[] = [];
         if (body.jsonSchema) {
           const imported = formDefinitionFromJsonSchema({ title: body.title, jsonSchema: body.jsonSchema });
           definition = imported.definition;
-          warnings = imported.warnings.map(String);
+          warnings = imported.warnings;
         } else {
           definition = (body.definition as FormDefinition | undefined) ?? emptyDefinition(body.title);
         }

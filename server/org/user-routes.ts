@@ -1,4 +1,4 @@
-import { Conflict } from '../errors/index.ts';
+import { BadRequest, Conflict } from '../errors/index.ts';
 import { assertPasswordPolicy, hashPassword } from '../auth/passwords.ts';
 import { created, defineRoute, noContent, type RouteDef } from '../http/route.ts';
 import { pageOf, pageQuery, userSchema, withVersion } from '../http/schemas.ts';
@@ -9,8 +9,9 @@ import { publicUser } from './public-user.ts';
 const USERNAME = { type: 'string', pattern: '^[A-Za-z0-9_.@-]{2,64}$' } as const;
 const editableProps = {
   displayName: { type: 'string', minLength: 1, maxLength: 100 },
-  email: { type: 'string', format: 'email', maxLength: 200 },
-  phone: { type: 'string', maxLength: 30 },
+  // null clears the value
+  email: { anyOf: [{ type: 'string', format: 'email', maxLength: 200 }, { type: 'null' }] },
+  phone: { type: ['string', 'null'], maxLength: 30 },
   departmentId: { type: ['string', 'null'], maxLength: 64 },
   roles: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' }, maxItems: 20, uniqueItems: true },
   isActive: { type: 'boolean' },
@@ -29,13 +30,17 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
   };
 
   return [
-    defineRoute<unknown, { q?: string; departmentId?: string; limit: number; cursor?: string }>({
+    defineRoute<unknown, { q?: string; departmentId?: string; ids?: string; limit: number; cursor?: string }>({
       method: 'get',
       path: '/org/users',
       permission: 'signedIn', // member pickers search users; hashes never leave
       summary: 'List users',
       tag: 'org',
-      query: pageQuery({ q: { type: 'string', maxLength: 100 }, departmentId: { type: 'string', maxLength: 64 } }),
+      query: pageQuery({
+        q: { type: 'string', maxLength: 100 },
+        departmentId: { type: 'string', maxLength: 64 },
+        ids: { type: 'string', maxLength: 6500, description: 'comma-separated user ids (up to 100)' },
+      }),
       response: { status: 200, schema: pageOf(userSchema) },
       handler: async ({ query }) => {
         const filters: Filter[] = [];
@@ -47,6 +52,11 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
               { op: 'contains', field: 'displayName', value: query.q },
             ],
           });
+        }
+        if (query.ids) {
+          const ids = query.ids.split(',').map((id) => id.trim()).filter(Boolean);
+          if (ids.length > 100) throw new BadRequest('Ask for at most 100 ids at once');
+          filters.push({ op: 'in', field: 'id', value: ids });
         }
         if (query.departmentId) filters.push({ op: 'eq', field: 'departmentId', value: query.departmentId });
         const page = await store.users.list({
@@ -91,7 +101,11 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
           isActive: body.isActive ?? true,
           passwordHash: await hashPassword(password),
         }).catch((err: unknown) => {
-          if (err instanceof Conflict) throw new Conflict(`The username "${username}" is taken`, { field: 'username' });
+          if (err instanceof Conflict) {
+            throw new Conflict(`The username "${username}" is taken`, {
+              errors: [{ path: 'username', code: 'unique', message: `The username "${username}" is taken` }],
+            });
+          }
           throw err;
         });
         await audit.write({ actorId: auth.user.id, action: 'user.create', targetType: 'user', targetId: user.id, after: publicUser(user), ip: req.ip });

@@ -32,6 +32,18 @@ for (const kind of storeKinds('api org')) {
       expect(listed.body.items.map((u: { username: string }) => u.username)).toEqual(['zhang.wei']);
     });
 
+    it('looks users up by ids and clears an e-mail with null', async () => {
+      const make = (username: string) =>
+        srv.admin.post('/org/users', { username, displayName: username, email: `${username}@example.com`, roles: ['member'], password: 'a-good-password' });
+      const [a, b] = [await make('lookup.a'), await make('lookup.b')];
+      await make('lookup.c');
+      const found = await srv.admin.get(`/org/users?ids=${a.body.id},${b.body.id}`);
+      expect(found.body.items.map((u: { username: string }) => u.username)).toEqual(['lookup.a', 'lookup.b']);
+      const cleared = await srv.admin.patch(`/org/users/${a.body.id}`, { version: a.body.version, email: null });
+      expect(cleared.status).toBe(200);
+      expect(cleared.body.email ?? null).toBeNull();
+    });
+
     it('refuses to make a department its own ancestor', async () => {
       const a = await srv.admin.post('/org/departments', { name: 'A' });
       const b = await srv.admin.post('/org/departments', { name: 'B', parentId: a.body.id });
@@ -45,6 +57,7 @@ for (const kind of storeKinds('api org')) {
       const again = await srv.admin.post('/org/users', body);
       expect(again.status).toBe(409);
       expect(again.body.detail).toContain('dup');
+      expect(again.body.errors[0].path).toBe('username');
     });
 
     it('rejects a stale version with 409 and keeps the newer data', async () => {

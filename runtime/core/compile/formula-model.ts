@@ -1,4 +1,8 @@
-import type { FormDefinition, TableColumnDefinition, ValueFieldDefinition } from '../../../schemas/form-definition.ts';
+import type {
+  FormDefinition,
+  TableColumnDefinition,
+  ValueFieldDefinition,
+} from '../../../schemas/form-definition.ts';
 import { walkFields } from '../definition/walk.ts';
 
 /**
@@ -9,7 +13,17 @@ import { walkFields } from '../definition/walk.ts';
  */
 export interface FormulaFieldModel {
   key: string;
-  type: 'text' | 'number' | 'money' | 'percent' | 'boolean' | 'date' | 'datetime' | 'select' | 'multiselect' | 'other';
+  type:
+    | 'text'
+    | 'number'
+    | 'money'
+    | 'percent'
+    | 'boolean'
+    | 'date'
+    | 'datetime'
+    | 'select'
+    | 'multiselect'
+    | 'other';
   formula?: string;
   precision?: number;
 }
@@ -59,8 +73,10 @@ export function buildFormulaModel(def: FormDefinition): FormulaModel {
     const name = table ? `${table.key}.${field.key}` : field.key;
     const rowTable = table ? { rowTable: table.key } : {};
     if (field.visibleIf) rules.push({ id: `visible:${name}`, formula: field.visibleIf, ...rowTable });
-    if ('requiredIf' in field && field.requiredIf) rules.push({ id: `required:${name}`, formula: field.requiredIf, ...rowTable });
-    if ('readOnlyIf' in field && field.readOnlyIf) rules.push({ id: `readOnly:${name}`, formula: field.readOnlyIf, ...rowTable });
+    if ('requiredIf' in field && field.requiredIf)
+      rules.push({ id: `required:${name}`, formula: field.requiredIf, ...rowTable });
+    if ('readOnlyIf' in field && field.readOnlyIf)
+      rules.push({ id: `readOnly:${name}`, formula: field.readOnlyIf, ...rowTable });
 
     if (field.type === 'table') {
       const model: FormulaTableModel = { key: field.key, columns: [] };

@@ -47,7 +47,10 @@ export interface JsonSchemaImport {
  * `x-precision`, `x-field-type` and `x-totals` carry over. Anything else becomes a text
  * field with a warning. Only local `$ref`s (`#/...`) are followed.
  */
-export function formDefinitionFromJsonSchema(input: { title?: string; jsonSchema: unknown }): JsonSchemaImport {
+export function formDefinitionFromJsonSchema(input: {
+  title?: string;
+  jsonSchema: unknown;
+}): JsonSchemaImport {
   return new Importer(input.jsonSchema).run(input.title);
 }
 
@@ -84,7 +87,10 @@ interface PropertyInput {
   scope: Scope;
 }
 
-type Common = Pick<ScalarFieldDefinition, 'key' | 'label' | 'description' | 'required' | 'visibleIf' | 'requiredIf'>;
+type Common = Pick<
+  ScalarFieldDefinition,
+  'key' | 'label' | 'description' | 'required' | 'visibleIf' | 'requiredIf'
+>;
 
 class Importer {
   private readonly warnings: ImportWarning[] = [];
@@ -116,13 +122,17 @@ class Importer {
     const rootTitle = typeof this.root.title === 'string' ? this.root.title : '';
     const definition: FormDefinition = {
       schemaVersion: 1,
-      settings: { title: truncateLabel(title?.trim() || rootTitle.trim() || 'Imported form'), indexedFields: [] },
+      settings: {
+        title: truncateLabel(title?.trim() || rootTitle.trim() || 'Imported form'),
+        indexedFields: [],
+      },
       fields,
     };
     if (typeof this.root.description === 'string' && this.root.description) {
       definition.settings.description = this.root.description.slice(0, 2000);
     }
-    for (const issue of validateFormDefinition(definition)) this.warn(issue.path, 'invalidResult', issue.message);
+    for (const issue of validateFormDefinition(definition))
+      this.warn(issue.path, 'invalidResult', issue.message);
     return { definition, warnings: this.warnings, keyMap: this.keyMap };
   }
 
@@ -136,7 +146,8 @@ class Importer {
     for (const [name, raw] of Object.entries(properties)) {
       const schemaPath = join(scope.schemaPath, `properties/${escapePointer(name)}`);
       const schema = resolveRef(this.root, raw);
-      if (!schema) this.warn(schemaPath, 'unresolvedRef', `property "${name}": only local $refs are followed`);
+      if (!schema)
+        this.warn(schemaPath, 'unresolvedRef', `property "${name}": only local $refs are followed`);
       fields.push(
         ...this.property({
           name,
@@ -159,11 +170,14 @@ class Importer {
   private property(input: PropertyInput): FieldDefinition[] {
     const { name, schema, schemaPath, scope } = input;
     for (const keyword of UNSUPPORTED_KEYWORDS) {
-      if (keyword in schema) this.warn(schemaPath, 'ignoredKeyword', `property "${name}": "${keyword}" is not supported`);
+      if (keyword in schema)
+        this.warn(schemaPath, 'ignoredKeyword', `property "${name}": "${keyword}" is not supported`);
     }
     const isObject = typeOf(schema) === 'object' && !enumOptions(schema);
     if (isObject && scope.depth < MAX_OBJECT_DEPTH) {
-      return scope.isTable ? this.properties(schema, this.childScope(input, `${scope.keyPrefix}${name}_`)) : [this.section(input)];
+      return scope.isTable
+        ? this.properties(schema, this.childScope(input, `${scope.keyPrefix}${name}_`))
+        : [this.section(input)];
     }
     const common = this.common(input);
     return [{ ...common, ...this.valueField(input, common.key) } as FieldDefinition];
@@ -193,7 +207,8 @@ class Importer {
     if (isChanged) this.warn(schemaPath, 'renamedKey', `property "${name}" became key "${key}"`);
     const title = typeof schema.title === 'string' ? schema.title.trim() : '';
     const common: Common = { key, label: truncateLabel(title || name) };
-    if (typeof schema.description === 'string' && schema.description) common.description = schema.description.slice(0, 2000);
+    if (typeof schema.description === 'string' && schema.description)
+      common.description = schema.description.slice(0, 2000);
     if (!isValue) return common;
     this.keyMap[input.dataPath] = `${scope.targetPrefix}${key}`;
     if (input.isRequired) common.required = true;
@@ -208,11 +223,13 @@ class Importer {
   private valueField(input: PropertyInput, key: string): Record<string, unknown> {
     const { name, schema, schemaPath } = input;
     const type = typeOf(schema);
-    const fieldType = typeof schema[X_KEYWORDS.fieldType] === 'string' ? String(schema[X_KEYWORDS.fieldType]) : undefined;
+    const fieldType =
+      typeof schema[X_KEYWORDS.fieldType] === 'string' ? String(schema[X_KEYWORDS.fieldType]) : undefined;
     const extras = this.extras(input);
     const enumeration = type === 'array' ? null : enumOptions(schema);
     if (enumeration) {
-      if (enumeration.isCoerced) this.warn(schemaPath, 'coercedEnum', `property "${name}": option values became text`);
+      if (enumeration.isCoerced)
+        this.warn(schemaPath, 'coercedEnum', `property "${name}": option values became text`);
       const values = enumeration.options.map((option) => option.value);
       const defaultValue = values.includes(schema.default as string) ? { defaultValue: schema.default } : {};
       return { type: 'select', options: enumeration.options.slice(0, 1000), ...defaultValue, ...extras };
@@ -224,13 +241,21 @@ class Importer {
       case 'number':
         return { ...this.numberField(input, fieldType), ...extras };
       case 'boolean':
-        return { type: 'boolean', ...(typeof schema.default === 'boolean' ? { defaultValue: schema.default } : {}), ...extras };
+        return {
+          type: 'boolean',
+          ...(typeof schema.default === 'boolean' ? { defaultValue: schema.default } : {}),
+          ...extras,
+        };
       case 'array': {
         const field = this.arrayField(input, key, fieldType);
         if (field) return field.type === 'table' ? field : { ...field, ...extras };
       }
     }
-    this.warn(schemaPath, 'unsupported', `property "${name}" (${describe(schema)}) was imported as a text field`);
+    this.warn(
+      schemaPath,
+      'unsupported',
+      `property "${name}" (${describe(schema)}) was imported as a text field`,
+    );
     return { type: 'text' };
   }
 
@@ -251,17 +276,20 @@ class Importer {
     if (format === 'date') return { type: 'date' };
     if (format === 'date-time') return { type: 'datetime' };
     if (format === 'email' || fieldType === 'email') return { type: 'email', ...stringDefault(schema) };
-    if (typeof format === 'string') this.warn(schemaPath, 'ignoredFormat', `property "${name}": format "${format}" is not checked`);
+    if (typeof format === 'string')
+      this.warn(schemaPath, 'ignoredFormat', `property "${name}": format "${format}" is not checked`);
     if (fieldType && STRING_FIELD_TYPES.has(fieldType)) return { type: fieldType };
     if (fieldType && fieldType !== 'text' && fieldType !== 'textarea') this.warnFieldType(input, fieldType);
     const field: Record<string, unknown> = { type: 'text', ...stringDefault(schema) };
     for (const keyword of ['minLength', 'maxLength'] as const) {
       const value = schema[keyword];
-      if (Number.isInteger(value) && (value as number) >= 0) field[keyword] = Math.min(value as number, MAX_LENGTH_LIMIT);
+      if (Number.isInteger(value) && (value as number) >= 0)
+        field[keyword] = Math.min(value as number, MAX_LENGTH_LIMIT);
     }
     if (typeof schema.pattern === 'string') {
       const problem = checkPattern(schema.pattern);
-      if (problem) this.warn(schemaPath, problem.code, `property "${name}": pattern ${problem.message}; dropped`);
+      if (problem)
+        this.warn(schemaPath, problem.code, `property "${name}": pattern ${problem.message}; dropped`);
       else field.pattern = schema.pattern;
     }
     if (fieldType === 'textarea') field.type = 'textarea';
@@ -271,7 +299,9 @@ class Importer {
   private numberField(input: PropertyInput, fieldType: string | undefined): Record<string, unknown> {
     const { name, schema, schemaPath } = input;
     if (fieldType && !NUMBER_FIELD_TYPES.has(fieldType)) this.warnFieldType(input, fieldType);
-    const field: Record<string, unknown> = { type: fieldType && NUMBER_FIELD_TYPES.has(fieldType) ? fieldType : 'number' };
+    const field: Record<string, unknown> = {
+      type: fieldType && NUMBER_FIELD_TYPES.has(fieldType) ? fieldType : 'number',
+    };
     const xPrecision = schema[X_KEYWORDS.precision];
     const precision = Number.isInteger(xPrecision)
       ? (xPrecision as number)
@@ -280,7 +310,11 @@ class Importer {
         : precisionOfMultipleOf(schema.multipleOf);
     if (precision !== undefined && precision >= 0 && precision <= 10) field.precision = precision;
     else if (schema.multipleOf !== undefined) {
-      this.warn(schemaPath, 'ignoredKeyword', `property "${name}": multipleOf ${String(schema.multipleOf)} is not a precision`);
+      this.warn(
+        schemaPath,
+        'ignoredKeyword',
+        `property "${name}": multipleOf ${String(schema.multipleOf)} is not a precision`,
+      );
     }
     for (const [keyword, target] of [
       ['minimum', 'min'],
@@ -291,14 +325,22 @@ class Importer {
       if (typeof schema[keyword] !== 'number') continue;
       field[target] = schema[keyword];
       if (keyword.startsWith('exclusive')) {
-        this.warn(schemaPath, 'inclusiveLimit', `property "${name}": ${keyword} became an inclusive ${target}`);
+        this.warn(
+          schemaPath,
+          'inclusiveLimit',
+          `property "${name}": ${keyword} became an inclusive ${target}`,
+        );
       }
     }
     if (typeof schema.default === 'number') field.defaultValue = schema.default;
     return field;
   }
 
-  private arrayField(input: PropertyInput, key: string, fieldType: string | undefined): Record<string, unknown> | null {
+  private arrayField(
+    input: PropertyInput,
+    key: string,
+    fieldType: string | undefined,
+  ): Record<string, unknown> | null {
     const { schema, scope } = input;
     const items = resolveRef(this.root, schema.items);
     const maxItems = Number.isInteger(schema.maxItems) ? (schema.maxItems as number) : undefined;
@@ -307,7 +349,8 @@ class Importer {
       if (maxItems && maxItems <= 100) field.maxCount = maxItems;
       const properties = items && isSchemaObject(items.properties) ? items.properties : {};
       const maxBytes = isSchemaObject(properties.size) ? properties.size.maximum : undefined;
-      if (typeof maxBytes === 'number' && maxBytes > 0 && maxBytes <= 2048 * MB) field.maxSizeMb = maxBytes / MB;
+      if (typeof maxBytes === 'number' && maxBytes > 0 && maxBytes <= 2048 * MB)
+        field.maxSizeMb = maxBytes / MB;
       return field;
     }
     if ((fieldType === 'member' || fieldType === 'department') && items && typeOf(items) === 'string') {
@@ -343,8 +386,13 @@ class Importer {
     const table: Omit<TableField, 'key' | 'label'> = { type: 'table', columns };
     const minRows = schema.minItems;
     const maxRows = schema.maxItems;
-    if (Number.isInteger(maxRows) && (maxRows as number) >= 1) table.maxRows = Math.min(maxRows as number, 10_000);
-    if (Number.isInteger(minRows) && (minRows as number) > 0 && (minRows as number) <= (table.maxRows ?? 10_000)) {
+    if (Number.isInteger(maxRows) && (maxRows as number) >= 1)
+      table.maxRows = Math.min(maxRows as number, 10_000);
+    if (
+      Number.isInteger(minRows) &&
+      (minRows as number) > 0 &&
+      (minRows as number) <= (table.maxRows ?? 10_000)
+    ) {
       table.minRows = minRows as number;
     }
     const totals = schema[X_KEYWORDS.totals];
@@ -362,7 +410,11 @@ class Importer {
     const value = input.schema[keyword];
     if (value === undefined) return undefined;
     if (typeof value === 'string' && value.trim() && value.length <= 4000) return value;
-    this.warn(input.schemaPath, 'ignoredKeyword', `property "${input.name}": ${keyword} must be formula text`);
+    this.warn(
+      input.schemaPath,
+      'ignoredKeyword',
+      `property "${input.name}": ${keyword} must be formula text`,
+    );
     return undefined;
   }
 
@@ -377,7 +429,9 @@ class Importer {
 }
 
 function stringDefault(schema: JsonSchema): Record<string, unknown> {
-  return typeof schema.default === 'string' && schema.default.length <= 10_000 ? { defaultValue: schema.default } : {};
+  return typeof schema.default === 'string' && schema.default.length <= 10_000
+    ? { defaultValue: schema.default }
+    : {};
 }
 
 function describe(schema: JsonSchema): string {

@@ -98,7 +98,11 @@ export function enumOptions(schema: JsonSchema): { options: SelectOption[]; isCo
     entries = schema.enum.map((value, i) => ({ value, label: Array.isArray(names) ? names[i] : undefined }));
   } else {
     const list = schema.oneOf ?? schema.anyOf;
-    if (Array.isArray(list) && list.length > 0 && list.every((item) => isSchemaObject(item) && 'const' in item)) {
+    if (
+      Array.isArray(list) &&
+      list.length > 0 &&
+      list.every((item) => isSchemaObject(item) && 'const' in item)
+    ) {
       entries = (list as JsonSchema[]).map((item) => ({ value: item.const, label: item.title }));
     }
   }

@@ -11,7 +11,14 @@ export type UiSchema = { [key: string]: unknown };
 export type LayoutNode =
   | { type: 'field'; key: string }
   | { type: 'description'; key: string; content: string }
-  | { type: 'section'; key: string; title: string; isCollapsible: boolean; isCollapsed: boolean; children: LayoutNode[] }
+  | {
+      type: 'section';
+      key: string;
+      title: string;
+      isCollapsible: boolean;
+      isCollapsed: boolean;
+      children: LayoutNode[];
+    }
   | { type: 'columns'; key: string; columns: { width?: number; children: LayoutNode[] }[] };
 
 /**

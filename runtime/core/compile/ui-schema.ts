@@ -1,4 +1,8 @@
-import type { FieldDefinition, FormDefinition, ValueFieldDefinition } from '../../../schemas/form-definition.ts';
+import type {
+  FieldDefinition,
+  FormDefinition,
+  ValueFieldDefinition,
+} from '../../../schemas/form-definition.ts';
 import { walkValueFields } from '../definition/walk.ts';
 import type { LayoutNode, UiSchema } from './types.ts';
 
@@ -75,7 +79,11 @@ function uiOptions(field: ValueFieldDefinition): Record<string, unknown> {
   };
   switch (field.type) {
     case 'number':
-      Object.assign(options, { precision: field.precision, unit: field.unit, thousandsSeparator: field.thousandsSeparator });
+      Object.assign(options, {
+        precision: field.precision,
+        unit: field.unit,
+        thousandsSeparator: field.thousandsSeparator,
+      });
       break;
     case 'money':
       Object.assign(options, {
@@ -131,7 +139,10 @@ function layoutOf(fields: readonly FieldDefinition[]): LayoutNode[] {
         return {
           type: 'columns',
           key: field.key,
-          columns: field.columns.map((column) => ({ width: column.width, children: layoutOf(column.fields) })),
+          columns: field.columns.map((column) => ({
+            width: column.width,
+            children: layoutOf(column.fields),
+          })),
         };
       default:
         return { type: 'field', key: field.key };

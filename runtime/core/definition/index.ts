@@ -1,6 +1,10 @@
 export type { DefinitionIssue } from './issues.ts';
 export { FormDefinitionError } from './issues.ts';
-export { validateFormDefinition, assertValidFormDefinition, MAX_DEFINITION_DEPTH } from './validate-definition.ts';
+export {
+  validateFormDefinition,
+  assertValidFormDefinition,
+  MAX_DEFINITION_DEPTH,
+} from './validate-definition.ts';
 export type { FieldVisit, ContainerField } from './walk.ts';
 export { walkFields, walkValueFields, isLayoutField, isValueField } from './walk.ts';
 export { RESERVED_FUNCTION_NAMES, isReservedKey, reservedKeyReason } from './reserved.ts';

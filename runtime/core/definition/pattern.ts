@@ -24,7 +24,10 @@ export function checkPattern(pattern: string): PatternProblem | null {
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
-    return { code: 'invalidPattern', message: `is not a valid regular expression (${(error as Error).message})` };
+    return {
+      code: 'invalidPattern',
+      message: `is not a valid regular expression (${(error as Error).message})`,
+    };
   }
   if (!safeRegex(pattern) || hasRepeatedAlternation(pattern)) {
     return {

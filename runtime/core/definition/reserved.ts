@@ -12,6 +12,8 @@
  *    business keys like `price`, `rate` or `address` stay usable; a call is told apart
  *    from a field by its `(`. `tests/runtime/definition/reserved.test.ts` fails when the
  *    engine registers a function missing here.
+ *    SUBTOTAL is left out on purpose: `subtotal` is the natural key of an order's
+ *    subtotal (and the engine does not implement SUBTOTAL, whose range semantics need a sheet).
  *    Names containing a dot (`CEILING.MATH`) cannot collide with a key and are omitted.
  */
 
@@ -35,7 +37,7 @@ const MATH = `ABS ACOS ACOSH ACOT ACOTH AGGREGATE ARABIC ASIN ASINH ATAN ATAN2 A
   COMBINA COS COSH COT COTH CSC CSCH DECIMAL DEGREES EVEN EXP FACT FACTDOUBLE FLOOR GCD INT LCM LN LOG
   LOG10 MDETERM MINVERSE MMULT MOD MROUND MULTINOMIAL MUNIT ODD PI POWER PRODUCT QUOTIENT RADIANS RAND
   RANDARRAY RANDBETWEEN ROMAN ROUND ROUNDDOWN ROUNDUP SEC SECH SEQUENCE SERIESSUM SIGN SIN SINH SQRT
-  SQRTPI SUBTOTAL SUM SUMIF SUMIFS SUMPRODUCT SUMSQ SUMX2MY2 SUMX2PY2 SUMXMY2 TAN TANH TRUNC`;
+  SQRTPI SUM SUMIF SUMIFS SUMPRODUCT SUMSQ SUMX2MY2 SUMX2PY2 SUMXMY2 TAN TANH TRUNC`;
 
 const STATISTICAL = `AVEDEV AVERAGE AVERAGEA AVERAGEIF AVERAGEIFS BETADIST BETAINV BINOMDIST CHIDIST CHIINV
   CHITEST CONFIDENCE CORREL COUNT COUNTA COUNTBLANK COUNTIF COUNTIFS COVAR CRITBINOM DEVSQ EXPONDIST FDIST
@@ -65,10 +67,15 @@ const PLATFORM = `USER DEPT RECORD_ID`;
 
 /** Upper-case Excel function names reserved as keys. */
 export const RESERVED_FUNCTION_NAMES: ReadonlySet<string> = new Set(
-  [MATH, STATISTICAL, LOGICAL, TEXT, DATE_TIME, LOOKUP, INFORMATION, PLATFORM].join(' ').split(/\s+/).filter(Boolean),
+  [MATH, STATISTICAL, LOGICAL, TEXT, DATE_TIME, LOOKUP, INFORMATION, PLATFORM]
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
-const RESERVED_OBJECT_MEMBERS: ReadonlySet<string> = new Set(OBJECT_MEMBERS.map((name) => name.toUpperCase()));
+const RESERVED_OBJECT_MEMBERS: ReadonlySet<string> = new Set(
+  OBJECT_MEMBERS.map((name) => name.toUpperCase()),
+);
 
 /** Why `key` is reserved, or null when it is free. Case-insensitive. */
 export function reservedKeyReason(key: string): 'object-member' | 'function-name' | null {

@@ -58,7 +58,12 @@ export function semanticIssues(def: FormDefinition): DefinitionIssue[] {
   return issues;
 }
 
-function checkKey(args: { key: string; path: string; scope: Map<string, string>; issues: DefinitionIssue[] }): void {
+function checkKey(args: {
+  key: string;
+  path: string;
+  scope: Map<string, string>;
+  issues: DefinitionIssue[];
+}): void {
   const { key, path, scope, issues } = args;
   const reason = reservedKeyReason(key);
   if (reason) {
@@ -106,8 +111,15 @@ function checkField(visit: FieldVisit, issues: DefinitionIssue[]): void {
       break;
     case 'member':
     case 'department':
-      if (field.defaultValue !== undefined && Array.isArray(field.defaultValue) !== Boolean(field.isMultiple)) {
-        push('defaultValue', 'invalidDefault', field.isMultiple ? 'defaultValue must be a list' : 'defaultValue must be one id');
+      if (
+        field.defaultValue !== undefined &&
+        Array.isArray(field.defaultValue) !== Boolean(field.isMultiple)
+      ) {
+        push(
+          'defaultValue',
+          'invalidDefault',
+          field.isMultiple ? 'defaultValue must be a list' : 'defaultValue must be one id',
+        );
       }
       break;
     case 'phone':
@@ -149,7 +161,12 @@ function checkOptions(options: SelectOption[], push: Push): void {
   options.forEach((option, index) => {
     const first = seen.get(option.value);
     if (first === undefined) seen.set(option.value, index);
-    else push(`options/${index}/value`, 'duplicateOption', `option value "${option.value}" repeats option ${first}`);
+    else
+      push(
+        `options/${index}/value`,
+        'duplicateOption',
+        `option value "${option.value}" repeats option ${first}`,
+      );
   });
 }
 
@@ -161,7 +178,8 @@ function checkOptionDefault(
   const values = new Set(field.options.map((option) => option.value));
   const defaults = Array.isArray(field.defaultValue) ? field.defaultValue : [field.defaultValue];
   const unknown = defaults.find((value) => !values.has(value));
-  if (unknown !== undefined) push('defaultValue', 'invalidDefault', `defaultValue "${unknown}" is not an option`);
+  if (unknown !== undefined)
+    push('defaultValue', 'invalidDefault', `defaultValue "${unknown}" is not an option`);
 }
 
 function checkTotals(table: TableField, push: Push): void {
@@ -172,12 +190,24 @@ function checkTotals(table: TableField, push: Push): void {
     if (!column) {
       push(`totals/${columnKey}`, 'invalidTotal', `totals names "${columnKey}", which is not a column`);
     } else if (kind !== 'count' && !NUMERIC_TYPES.has(column.type)) {
-      push(`totals/${columnKey}`, 'invalidTotal', `${kind} needs a numeric column, "${columnKey}" is ${column.type}`);
+      push(
+        `totals/${columnKey}`,
+        'invalidTotal',
+        `${kind} needs a numeric column, "${columnKey}" is ${column.type}`,
+      );
     }
   }
 }
 
-const SERIAL_DATE_TOKENS: ReadonlySet<string> = new Set(['YYYY', 'YY', 'MM', 'DD', 'YYYYMM', 'YYYYMMDD', 'YYMMDD']);
+const SERIAL_DATE_TOKENS: ReadonlySet<string> = new Set([
+  'YYYY',
+  'YY',
+  'MM',
+  'DD',
+  'YYYYMM',
+  'YYYYMMDD',
+  'YYMMDD',
+]);
 
 /** `SO-{YYYYMMDD}-{0000}`: literal text, date tokens, exactly one counter `{0…}` of 1–12 digits. */
 export function serialPatternProblem(pattern: string): string | null {
@@ -187,7 +217,8 @@ export function serialPatternProblem(pattern: string): string | null {
     else if (!SERIAL_DATE_TOKENS.has(token)) counters = Number.NaN;
     return '';
   });
-  if (Number.isNaN(counters)) return `has an unknown token (use ${[...SERIAL_DATE_TOKENS].join(', ')} or {0000})`;
+  if (Number.isNaN(counters))
+    return `has an unknown token (use ${[...SERIAL_DATE_TOKENS].join(', ')} or {0000})`;
   if (/[{}]/.test(rest)) return 'has an unbalanced brace';
   if (counters !== 1) return 'needs exactly one counter such as {0000}';
   return null;
@@ -202,7 +233,11 @@ function checkIndexedFields(
     const path = `settings/indexedFields/${index}`;
     const field = formScopeFields.get(key)?.field;
     if (!field) {
-      issues.push({ path, code: 'invalidIndexedField', message: `indexed field "${key}" is not a field of the form` });
+      issues.push({
+        path,
+        code: 'invalidIndexedField',
+        message: `indexed field "${key}" is not a field of the form`,
+      });
       return;
     }
     const isMultiple = 'isMultiple' in field && field.isMultiple === true;

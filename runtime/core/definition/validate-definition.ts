@@ -23,7 +23,9 @@ let schemaValidator: ValidateFunction | undefined;
  */
 export function validateFormDefinition(doc: unknown): DefinitionIssue[] {
   if (exceedsDepth(doc, MAX_DEFINITION_DEPTH)) {
-    return [{ path: '', code: 'tooDeep', message: `the document nests deeper than ${MAX_DEFINITION_DEPTH} levels` }];
+    return [
+      { path: '', code: 'tooDeep', message: `the document nests deeper than ${MAX_DEFINITION_DEPTH} levels` },
+    ];
   }
   schemaValidator ??= createAjv().compile(definitionSchema);
   if (!schemaValidator(doc)) {
@@ -45,11 +47,19 @@ function schemaIssue(error: ErrorObject, doc: unknown): DefinitionIssue {
   const join = (name: unknown) => (base ? `${base}/${String(name)}` : String(name));
   switch (error.keyword) {
     case 'required':
-      return { path: join(params.missingProperty), code: 'schema.required', message: `missing "${String(params.missingProperty)}"` };
+      return {
+        path: join(params.missingProperty),
+        code: 'schema.required',
+        message: `missing "${String(params.missingProperty)}"`,
+      };
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = params.additionalProperty ?? params.unevaluatedProperty;
-      return { path: join(name), code: 'schema.unknownProperty', message: `unknown property "${String(name)}"` };
+      return {
+        path: join(name),
+        code: 'schema.unknownProperty',
+        message: `unknown property "${String(name)}"`,
+      };
     }
     case 'pattern':
       if (base.endsWith('/key') || base.startsWith('settings/indexedFields/')) {

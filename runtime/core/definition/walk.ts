@@ -30,7 +30,9 @@ export function* walkFields(def: Pick<FormDefinition, 'fields'>): Generator<Fiel
 }
 
 /** The fields of the form's data scope: top-level values and tables, not table columns. */
-export function* walkValueFields(def: Pick<FormDefinition, 'fields'>): Generator<FieldVisit<ValueFieldDefinition>> {
+export function* walkValueFields(
+  def: Pick<FormDefinition, 'fields'>,
+): Generator<FieldVisit<ValueFieldDefinition>> {
   for (const visit of walkFields(def)) {
     if (visit.table === null && isValueField(visit.field)) yield visit as FieldVisit<ValueFieldDefinition>;
   }

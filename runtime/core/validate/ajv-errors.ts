@@ -22,7 +22,9 @@ export function describeAjvError(
       const isMin = error.keyword.endsWith('inimum');
       if (def.type === 'attachment') {
         const file = (value as { name?: unknown }[])[Number(error.instancePath.split('/')[1])];
-        return isMin ? ['invalid', { label }] : ['fileSize', { label, name: String(file?.name ?? ''), limit: def.maxSizeMb }];
+        return isMin
+          ? ['invalid', { label }]
+          : ['fileSize', { label, name: String(file?.name ?? ''), limit: def.maxSizeMb }];
       }
       const limit = params.limit as number;
       return [isMin ? 'min' : 'max', { label, limit: def.type === 'percent' ? formatPercent(limit) : limit }];

@@ -43,7 +43,10 @@ export const MAX_FIELD_ERRORS = 100;
  * fields, unknown keys, row counts, unique columns and USCC checksums are checked here.
  * Empty values (undefined, null, blank text, []) only ever fail `required`.
  */
-export function createRecordValidator(compiled: CompiledForm, options: RecordValidatorOptions): RecordValidator {
+export function createRecordValidator(
+  compiled: CompiledForm,
+  options: RecordValidatorOptions,
+): RecordValidator {
   const prepared = prepare(compiled);
   return {
     validate(data, validateOptions = {}) {
@@ -126,7 +129,10 @@ class Run {
 
   record(data: unknown): void {
     if (!isPlainObject(data)) {
-      this.push('', 'type', { label: String(this.prepared.compiled.jsonSchema.title ?? ''), expected: 'record' });
+      this.push('', 'type', {
+        label: String(this.prepared.compiled.jsonSchema.title ?? ''),
+        expected: 'record',
+      });
       return;
     }
     this.unknownKeys(data, '', this.prepared.topLevelByKey);
@@ -201,7 +207,11 @@ class Run {
     return true;
   }
 
-  private unknownKeys(data: Record<string, unknown>, prefix: string, known: Map<string, CompiledField>): void {
+  private unknownKeys(
+    data: Record<string, unknown>,
+    prefix: string,
+    known: Map<string, CompiledField>,
+  ): void {
     for (const key of Object.keys(data)) {
       if (this.isFull) return;
       if (!known.has(key)) this.push(`${prefix}${key}`, 'unknownField', { label: key });

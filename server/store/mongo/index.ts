@@ -1,3 +1,4 @@
+import { createKeyedLock } from '../shared/keyed-lock.ts';
 import mongoose from 'mongoose';
 import type { Connection } from 'mongoose';
 import { BadRequest } from '../../errors/index.ts';
@@ -33,6 +34,7 @@ export async function createMongoStore({
   connection.set('sanitizeFilter', true);
   await connection.asPromise();
   const models = createModels(connection);
+  const withSequenceLock = createKeyedLock();
   try {
     await Promise.all([...Object.values(models.repos), models.counters].map((model) => model.init()));
   } catch (error) {
@@ -66,13 +68,11 @@ export async function createMongoStore({
         throw new BadRequest('invalid sequence name');
       for (let attempt = 1; ; attempt++) {
         try {
-          const counter = await models.counters
-            .findOneAndUpdate(
-              { _id: name },
-              { $inc: { value: 1 } },
-              { upsert: true, returnDocument: 'after' },
-            )
-            .lean();
+          const counter = await withSequenceLock(name, () =>
+            models.counters
+              .findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' })
+              .lean(),
+          );
           return counter!.value as number;
         } catch (error) {
           // two first calls racing to create the counter: one insert loses, the retry increments

@@ -6,8 +6,10 @@ import type { RepoMeta } from '../shared/repos.ts';
 import { duplicateFields, failedIndex, isDuplicateKey } from './errors.ts';
 import { escapeKeys, fromMongoDoc, toMongoDoc } from './keys.ts';
 import type { AnyModel } from './models.ts';
+import { createKeyedLock } from '../shared/keyed-lock.ts';
 
 export function createWrites<T extends BaseDoc>(model: AnyModel, meta: RepoMeta) {
+  const withLock = createKeyedLock();
   /** After a conditional write touched nothing: say whether the document is missing or moved on. */
   const explainMiss = async (id: string, expectedVersion: number): Promise<never> => {
     const current = await model.findOne({ _id: id }, { version: 1 }).lean();
@@ -78,9 +80,9 @@ export function createWrites<T extends BaseDoc>(model: AnyModel, meta: RepoMeta)
       };
       let raw: Record<string, unknown> | null;
       try {
-        raw = await model
-          .findOneAndUpdate({ _id: id, version: expectedVersion }, { $set: set }, { returnDocument: 'after' })
-          .lean();
+        raw = await withLock(id, () =>
+          model.findOneAndUpdate({ _id: id, version: expectedVersion }, { $set: set }, { returnDocument: 'after' }).lean(),
+        );
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
         throw uniqueConflict(meta, duplicateFields(meta, error) ?? meta.unique[0] ?? ['id']);
@@ -92,7 +94,7 @@ export function createWrites<T extends BaseDoc>(model: AnyModel, meta: RepoMeta)
       assertId(meta, id);
       if (expectedVersion !== undefined) assertVersion(meta, expectedVersion);
       const filter = expectedVersion === undefined ? { _id: id } : { _id: id, version: expectedVersion };
-      const { deletedCount } = await model.deleteOne(filter);
+      const { deletedCount } = await withLock(id, () => model.deleteOne(filter));
       if (deletedCount === 0) await explainMiss(id, expectedVersion ?? 0);
     },
   };

@@ -14,7 +14,8 @@ describe('compileForm', () => {
       expect(schema.type).toBe('object');
       expect(schema.additionalProperties).toBe(false);
       expect(Object.keys(schema.properties)).toEqual(ui['ui:order']);
-      for (const layoutKey of ['header', 'delivery', 'note']) expect(schema.properties).not.toHaveProperty(layoutKey);
+      for (const layoutKey of ['header', 'delivery', 'note'])
+        expect(schema.properties).not.toHaveProperty(layoutKey);
     });
 
     it('requires required fields that are neither computed nor under a visibility rule', () => {
@@ -25,12 +26,20 @@ describe('compileForm', () => {
     it('maps each field type to its JSON type and constraints', () => {
       const p = schema.properties;
       expect(p.customer).toMatchObject({ type: 'string', maxLength: 100, title: 'Customer' });
-      expect(p.remarks).toMatchObject({ type: 'string', maxLength: 10_000, description: 'Anything the warehouse should know' });
+      expect(p.remarks).toMatchObject({
+        type: 'string',
+        maxLength: 10_000,
+        description: 'Anything the warehouse should know',
+      });
       expect(p.contactPhone).toMatchObject({ type: 'string', pattern: '^1[3-9]\\d{9}$' });
       expect(p.contactEmail).toMatchObject({ type: 'string', format: 'email' });
       expect(p.customerCode.pattern).toBe('^[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}$');
       expect(p.orderDate).toMatchObject({ type: 'string', format: 'date' });
-      expect(p.status).toMatchObject({ type: 'string', enum: ['draft', 'confirmed', 'shipped'], default: 'draft' });
+      expect(p.status).toMatchObject({
+        type: 'string',
+        enum: ['draft', 'confirmed', 'shipped'],
+        default: 'draft',
+      });
       expect(p.tags).toMatchObject({ type: 'array', items: { enum: ['vip', 'export'] }, uniqueItems: true });
       expect(p.isUrgent.type).toBe('boolean');
       expect(p.salesRep).toMatchObject({ type: 'string', maxLength: 128 });
@@ -46,11 +55,23 @@ describe('compileForm', () => {
 
     it('describes line items as an array of closed row objects', () => {
       const items = schema.properties.items;
-      expect(items).toMatchObject({ type: 'array', minItems: 1, maxItems: 200, 'x-totals': { qty: 'sum', amount: 'sum' } });
+      expect(items).toMatchObject({
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+        'x-totals': { qty: 'sum', amount: 'sum' },
+      });
       expect(items.items.additionalProperties).toBe(false);
       expect(items.items.properties.qty).toMatchObject({ type: 'number', minimum: 1, 'x-precision': 0 });
-      expect(items.items.properties.discount).toMatchObject({ minimum: 0, maximum: 1, 'x-required-if': 'price > 1000' });
-      expect(items.items.properties.amount).toMatchObject({ readOnly: true, 'x-formula': 'qty * price * (1 - discount)' });
+      expect(items.items.properties.discount).toMatchObject({
+        minimum: 0,
+        maximum: 1,
+        'x-required-if': 'price > 1000',
+      });
+      expect(items.items.properties.amount).toMatchObject({
+        readOnly: true,
+        'x-formula': 'qty * price * (1 - discount)',
+      });
     });
 
     it('turns member, department and multiple variants into id strings or id arrays', () => {
@@ -100,14 +121,26 @@ describe('compileForm', () => {
       expect(ui.total).toMatchObject({
         'ui:readonly': true,
         'ui:title': 'Total',
-        'ui:options': { formula: 'SUM(items.amount)', precision: 2, currency: 'CNY', thousandsSeparator: true },
+        'ui:options': {
+          formula: 'SUM(items.amount)',
+          precision: 2,
+          currency: 'CNY',
+          thousandsSeparator: true,
+        },
       });
       expect(ui.remarks['ui:help']).toBe('Anything the warehouse should know');
       expect(ui.status['ui:enumNames']).toEqual(['Draft', 'Confirmed', 'Shipped']);
       expect(ui.items.items['ui:order']).toEqual(['sku', 'qty', 'price', 'discount', 'amount']);
       expect(ui.items.items.qty['ui:options']).toEqual({ precision: 0, unit: 'pcs' });
-      expect(ui.items.items.amount).toMatchObject({ 'ui:readonly': true, 'ui:options': { formula: 'qty * price * (1 - discount)' } });
-      expect(ui.items['ui:options']).toMatchObject({ minRows: 1, maxRows: 200, totals: { qty: 'sum', amount: 'sum' } });
+      expect(ui.items.items.amount).toMatchObject({
+        'ui:readonly': true,
+        'ui:options': { formula: 'qty * price * (1 - discount)' },
+      });
+      expect(ui.items['ui:options']).toMatchObject({
+        minRows: 1,
+        maxRows: 200,
+        totals: { qty: 'sum', amount: 'sum' },
+      });
     });
 
     it('keeps sections, columns and static text in the layout tree', () => {
@@ -116,11 +149,28 @@ describe('compileForm', () => {
         type: 'columns',
         key: 'header',
         columns: [
-          { width: 12, children: [{ type: 'field', key: 'orderDate' }, { type: 'field', key: 'contactPhone' }] },
-          { width: 12, children: [{ type: 'field', key: 'status' }, { type: 'field', key: 'contactEmail' }] },
+          {
+            width: 12,
+            children: [
+              { type: 'field', key: 'orderDate' },
+              { type: 'field', key: 'contactPhone' },
+            ],
+          },
+          {
+            width: 12,
+            children: [
+              { type: 'field', key: 'status' },
+              { type: 'field', key: 'contactEmail' },
+            ],
+          },
         ],
       });
-      expect(layout[4]).toMatchObject({ type: 'section', key: 'delivery', title: 'Delivery details', isCollapsible: true });
+      expect(layout[4]).toMatchObject({
+        type: 'section',
+        key: 'delivery',
+        title: 'Delivery details',
+        isCollapsible: true,
+      });
       expect(layout[4].children).toHaveLength(4);
       expect(layout.find((node: any) => node.type === 'description')).toEqual({
         type: 'description',
@@ -159,8 +209,14 @@ describe('compileForm', () => {
         formula: 'SUM(items.amount)',
         precision: 2,
       });
-      expect(model.fields.find((field) => field.key === 'salesRep')).toEqual({ key: 'salesRep', type: 'other' });
-      expect(model.fields.find((field) => field.key === 'contactPhone')).toEqual({ key: 'contactPhone', type: 'text' });
+      expect(model.fields.find((field) => field.key === 'salesRep')).toEqual({
+        key: 'salesRep',
+        type: 'other',
+      });
+      expect(model.fields.find((field) => field.key === 'contactPhone')).toEqual({
+        key: 'contactPhone',
+        type: 'text',
+      });
       expect(model.tables).toEqual([
         {
           key: 'items',

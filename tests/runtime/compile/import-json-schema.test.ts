@@ -14,7 +14,12 @@ const customerSchema = {
   required: ['customer', 'lines', 'address'],
   properties: {
     customer: { type: 'string', title: 'Customer', maxLength: 80 },
-    channel: { type: 'string', title: 'Channel', enum: ['web', 'shop'], enumNames: ['Web shop', 'Retail store'] },
+    channel: {
+      type: 'string',
+      title: 'Channel',
+      enum: ['web', 'shop'],
+      enumNames: ['Web shop', 'Retail store'],
+    },
     priority: {
       title: 'Priority',
       oneOf: [
@@ -63,17 +68,30 @@ const customerSchema = {
 };
 
 describe('formDefinitionFromJsonSchema', () => {
-  const { definition, warnings, keyMap } = formDefinitionFromJsonSchema({ title: 'Orders', jsonSchema: customerSchema });
+  const { definition, warnings, keyMap } = formDefinitionFromJsonSchema({
+    title: 'Orders',
+    jsonSchema: customerSchema,
+  });
   const byKey = (key: string): any => definition.fields.find((field) => field.key === key);
 
   it('produces a valid definition titled from the argument, described from the schema', () => {
     expect(validateFormDefinition(definition)).toEqual([]);
-    expect(definition.settings).toEqual({ title: 'Orders', description: 'Legacy order schema', indexedFields: [] });
+    expect(definition.settings).toEqual({
+      title: 'Orders',
+      description: 'Legacy order schema',
+      indexedFields: [],
+    });
     expect(warnings).toEqual([]);
   });
 
   it('maps scalar types, formats and labels', () => {
-    expect(byKey('customer')).toEqual({ key: 'customer', label: 'Customer', required: true, type: 'text', maxLength: 80 });
+    expect(byKey('customer')).toEqual({
+      key: 'customer',
+      label: 'Customer',
+      required: true,
+      type: 'text',
+      maxLength: 80,
+    });
     expect(byKey('orderedAt')).toMatchObject({ type: 'datetime', label: 'orderedAt' });
     expect(byKey('contact')).toMatchObject({ type: 'email' });
     expect(byKey('isGift')).toMatchObject({ type: 'boolean', defaultValue: false });
@@ -134,7 +152,13 @@ describe('formDefinitionFromJsonSchema', () => {
   });
 
   it('carries x-formula, x-precision, x-visible-if and x-required-if over', () => {
-    expect(byKey('total')).toEqual({ key: 'total', label: 'total', type: 'number', precision: 2, formula: 'SUM(lines.amount)' });
+    expect(byKey('total')).toEqual({
+      key: 'total',
+      label: 'total',
+      type: 'number',
+      precision: 2,
+      formula: 'SUM(lines.amount)',
+    });
     expect(byKey('lines').columns[2]).toMatchObject({ precision: 2 });
     expect(byKey('lines').columns[3]).toMatchObject({ formula: 'qty * price' });
     expect(byKey('note')).toMatchObject({ visibleIf: 'isGift', requiredIf: 'isGift' });
@@ -182,17 +206,30 @@ describe('formDefinitionFromJsonSchema', () => {
     const result = formDefinitionFromJsonSchema({
       jsonSchema: {
         type: 'object',
-        properties: { 'first name': { type: 'string' }, SUM: { type: 'number' }, '2nd': { type: 'string' }, first_name: { type: 'string' } },
+        properties: {
+          'first name': { type: 'string' },
+          SUM: { type: 'number' },
+          '2nd': { type: 'string' },
+          first_name: { type: 'string' },
+        },
       },
     });
-    expect(result.definition.fields.map((field) => field.key)).toEqual(['first_name', 'SUMField', '_2nd', 'first_name_2']);
+    expect(result.definition.fields.map((field) => field.key)).toEqual([
+      'first_name',
+      'SUMField',
+      '_2nd',
+      'first_name_2',
+    ]);
     expect(result.warnings.every((warning) => warning.code === 'renamedKey')).toBe(true);
     expect(validateFormDefinition(result.definition)).toEqual([]);
   });
 
   it('survives a recursive $ref without looping', () => {
     const result = formDefinitionFromJsonSchema({
-      jsonSchema: { $ref: '#/$defs/node', $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } } },
+      jsonSchema: {
+        $ref: '#/$defs/node',
+        $defs: { node: { type: 'object', properties: { child: { $ref: '#/$defs/node' } } } },
+      },
     });
     expect(validateFormDefinition(result.definition)).toEqual([]);
     expect(result.warnings.some((warning) => warning.code === 'unsupported')).toBe(true);

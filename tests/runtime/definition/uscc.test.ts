@@ -39,7 +39,11 @@ describe('isValidUscc (GB 32100-2015)', () => {
     const symbol = fc.constantFrom(...ALPHABET);
     const digit = fc.constantFrom(...'0123456789');
     const body = fc
-      .tuple(fc.array(symbol, { minLength: 2, maxLength: 2 }), fc.array(digit, { minLength: 6, maxLength: 6 }), fc.array(symbol, { minLength: 9, maxLength: 9 }))
+      .tuple(
+        fc.array(symbol, { minLength: 2, maxLength: 2 }),
+        fc.array(digit, { minLength: 6, maxLength: 6 }),
+        fc.array(symbol, { minLength: 9, maxLength: 9 }),
+      )
       .map(([a, b, c]) => [...a, ...b, ...c].join(''));
     fc.assert(
       fc.property(body, symbol, (first17, other) => {
@@ -56,7 +60,10 @@ describe('isMainlandMobile', () => {
     expect(isMainlandMobile(value)).toBe(true);
   });
 
-  it.each(['12800138000', '1380013800', '138001380000', '+8613800138000', '138-0013-8000', ''])('rejects %j', (value) => {
-    expect(isMainlandMobile(value)).toBe(false);
-  });
+  it.each(['12800138000', '1380013800', '138001380000', '+8613800138000', '138-0013-8000', ''])(
+    'rejects %j',
+    (value) => {
+      expect(isMainlandMobile(value)).toBe(false);
+    },
+  );
 });

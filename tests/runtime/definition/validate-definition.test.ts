@@ -75,7 +75,11 @@ describe('validateFormDefinition', () => {
       ['IF', 'a formula function name'],
     ])('rejects the reserved key %s', (key, why) => {
       const issues = validateFormDefinition(edited((d) => (d.fields[1].key = key)));
-      expect(issues).toContainEqual({ path: 'fields/1/key', code: 'reservedKey', message: `key "${key}" is reserved (${why})` });
+      expect(issues).toContainEqual({
+        path: 'fields/1/key',
+        code: 'reservedKey',
+        message: `key "${key}" is reserved (${why})`,
+      });
     });
 
     it('leaves financial function names such as price and rate free for business keys', () => {
@@ -92,13 +96,16 @@ describe('validateFormDefinition', () => {
   });
 
   describe('patterns', () => {
-    it.each(['(a+)+$', '(a|aa)+$', '^(\\w|\\d)+$', '(x+x+)+y'])('rejects the ReDoS-prone pattern %s', (pattern) => {
-      const issues = validateFormDefinition(edited((d) => (d.fields[ITEMS].columns[0].pattern = pattern)));
-      expect(issues).toEqual([
-        expect.objectContaining({ path: `fields/${ITEMS}/columns/0/pattern`, code: 'unsafePattern' }),
-      ]);
-      expect(issues[0].message).toMatch(/^sku: pattern may take exponential time/);
-    });
+    it.each(['(a+)+$', '(a|aa)+$', '^(\\w|\\d)+$', '(x+x+)+y'])(
+      'rejects the ReDoS-prone pattern %s',
+      (pattern) => {
+        const issues = validateFormDefinition(edited((d) => (d.fields[ITEMS].columns[0].pattern = pattern)));
+        expect(issues).toEqual([
+          expect.objectContaining({ path: `fields/${ITEMS}/columns/0/pattern`, code: 'unsafePattern' }),
+        ]);
+        expect(issues[0].message).toMatch(/^sku: pattern may take exponential time/);
+      },
+    );
 
     it('rejects an invalid and an overlong pattern', () => {
       const invalid = validateFormDefinition(edited((d) => (d.fields[1].pattern = '([a-z')));
@@ -117,12 +124,16 @@ describe('validateFormDefinition', () => {
   describe('structure', () => {
     it('names an unknown property', () => {
       const issues = validateFormDefinition(edited((d) => (d.fields[1].lable = 'Client')));
-      expect(issues).toEqual([{ path: 'fields/1/lable', code: 'schema.unknownProperty', message: 'unknown property "lable"' }]);
+      expect(issues).toEqual([
+        { path: 'fields/1/lable', code: 'schema.unknownProperty', message: 'unknown property "lable"' },
+      ]);
     });
 
     it('names a missing property', () => {
       const issues = validateFormDefinition(edited((d) => delete d.fields[0].pattern));
-      expect(issues).toEqual([{ path: 'fields/0/pattern', code: 'schema.required', message: 'missing "pattern"' }]);
+      expect(issues).toEqual([
+        { path: 'fields/0/pattern', code: 'schema.required', message: 'missing "pattern"' },
+      ]);
     });
 
     it('rejects a table, section or serial inside a table', () => {
@@ -144,22 +155,28 @@ describe('validateFormDefinition', () => {
 
     it('rejects non-objects and malformed permission references', () => {
       expect(validateFormDefinition(null)).toMatchObject([{ path: '', code: 'schema.type' }]);
-      expect(validateFormDefinition(edited((d) => (d.settings.permissions.submit = ['admin'])))).toMatchObject([
-        { path: 'settings/permissions/submit/0', code: 'schema.pattern' },
-      ]);
+      expect(
+        validateFormDefinition(edited((d) => (d.settings.permissions.submit = ['admin']))),
+      ).toMatchObject([{ path: 'settings/permissions/submit/0', code: 'schema.pattern' }]);
     });
 
     it('rejects a document nested deeper than the limit before ajv recurses into it', () => {
       let fields: any[] = [{ key: 'leaf', type: 'text', label: 'Leaf' }];
       for (let i = 0; i < 5000; i++) fields = [{ key: `s${i}`, type: 'section', label: 'S', fields }];
-      const issues = validateFormDefinition({ schemaVersion: 1, settings: { title: 'Deep', indexedFields: [] }, fields });
+      const issues = validateFormDefinition({
+        schemaVersion: 1,
+        settings: { title: 'Deep', indexedFields: [] },
+        fields,
+      });
       expect(issues).toMatchObject([{ path: '', code: 'tooDeep' }]);
     });
   });
 
   describe('semantic rules', () => {
     it('rejects repeated option values', () => {
-      const issues = validateFormDefinition(edited((d) => (d.fields[3].columns[1].fields[0].options[2].value = 'draft')));
+      const issues = validateFormDefinition(
+        edited((d) => (d.fields[3].columns[1].fields[0].options[2].value = 'draft')),
+      );
       expect(issues).toEqual([
         {
           path: 'fields/3/columns/1/fields/0/options/2/value',
@@ -171,7 +188,11 @@ describe('validateFormDefinition', () => {
 
     it('rejects minRows above maxRows, min above max and minLength above maxLength', () => {
       expect(validateFormDefinition(edited((d) => (d.fields[ITEMS].minRows = 300)))).toMatchObject([
-        { path: `fields/${ITEMS}/minRows`, code: 'invalidRange', message: 'items: minRows (300) is greater than maxRows (200)' },
+        {
+          path: `fields/${ITEMS}/minRows`,
+          code: 'invalidRange',
+          message: 'items: minRows (300) is greater than maxRows (200)',
+        },
       ]);
       expect(validateFormDefinition(edited((d) => (d.fields[ITEMS].columns[3].min = 2)))).toMatchObject([
         { path: `fields/${ITEMS}/columns/3/min`, code: 'invalidRange' },
@@ -197,8 +218,13 @@ describe('validateFormDefinition', () => {
     });
 
     it('checks totals name numeric columns', () => {
-      const issues = validateFormDefinition(edited((d) => (d.fields[ITEMS].totals = { sku: 'sum', nope: 'count', qty: 'avg' })));
-      expect(issues.map((issue) => issue.path)).toEqual([`fields/${ITEMS}/totals/sku`, `fields/${ITEMS}/totals/nope`]);
+      const issues = validateFormDefinition(
+        edited((d) => (d.fields[ITEMS].totals = { sku: 'sum', nope: 'count', qty: 'avg' })),
+      );
+      expect(issues.map((issue) => issue.path)).toEqual([
+        `fields/${ITEMS}/totals/sku`,
+        `fields/${ITEMS}/totals/nope`,
+      ]);
     });
 
     it('checks serial patterns, defaults and isUnique placement', () => {
@@ -208,9 +234,9 @@ describe('validateFormDefinition', () => {
       expect(validateFormDefinition(edited((d) => (d.fields[0].pattern = 'SO-{HH}-{000}')))).toMatchObject([
         { path: 'fields/0/pattern', code: 'invalidSerialPattern' },
       ]);
-      expect(validateFormDefinition(edited((d) => (d.fields[3].columns[1].fields[0].defaultValue = 'lost')))).toMatchObject([
-        { code: 'invalidDefault' },
-      ]);
+      expect(
+        validateFormDefinition(edited((d) => (d.fields[3].columns[1].fields[0].defaultValue = 'lost'))),
+      ).toMatchObject([{ code: 'invalidDefault' }]);
       expect(validateFormDefinition(edited((d) => (d.fields[1].isUnique = true)))).toMatchObject([
         { path: 'fields/1/isUnique', code: 'uniqueOutsideTable' },
       ]);

@@ -28,9 +28,23 @@ describe('walkFields', () => {
   it('walkValueFields yields the flat data scope: no layout fields, no table columns', () => {
     const keys = [...walkValueFields(salesOrder())].map((visit) => visit.field.key);
     expect(keys).toEqual([
-      'orderNo', 'customer', 'customerCode', 'orderDate', 'contactPhone', 'status', 'contactEmail',
-      'deliveryAddress', 'deliveryDate', 'salesRep', 'salesDept', 'items', 'total', 'files', 'remarks',
-      'isUrgent', 'tags',
+      'orderNo',
+      'customer',
+      'customerCode',
+      'orderDate',
+      'contactPhone',
+      'status',
+      'contactEmail',
+      'deliveryAddress',
+      'deliveryDate',
+      'salesRep',
+      'salesDept',
+      'items',
+      'total',
+      'files',
+      'remarks',
+      'isUrgent',
+      'tags',
     ]);
   });
 });

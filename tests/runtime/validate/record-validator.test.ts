@@ -42,7 +42,9 @@ describe('createRecordValidator', () => {
     const zhForm = compileForm(withLabel(salesOrder(), 'qty', '数量'));
     const data = validOrder();
     (data.items as any[])[1].qty = 0;
-    expect(en.validate(data)).toEqual([{ path: 'items/1/qty', code: 'min', message: '"Quantity" must be at least 1' }]);
+    expect(en.validate(data)).toEqual([
+      { path: 'items/1/qty', code: 'min', message: '"Quantity" must be at least 1' },
+    ]);
     expect(createRecordValidator(zhForm, { locale: 'zh-CN' }).validate(data)).toEqual([
       { path: 'items/1/qty', code: 'min', message: '“数量”不能小于 1' },
     ]);
@@ -56,7 +58,10 @@ describe('createRecordValidator', () => {
       { path: 'customer', code: 'required', message: '"Customer" is required' },
       { path: 'deliveryAddress', code: 'required', message: '"Address" is required' },
     ]);
-    expect(zh.validate(data).map((error) => error.message)).toEqual(['“Customer”为必填项', '“Address”为必填项']);
+    expect(zh.validate(data).map((error) => error.message)).toEqual([
+      '“Customer”为必填项',
+      '“Address”为必填项',
+    ]);
   });
 
   it('reports several field errors from one submission', () => {
@@ -71,9 +76,17 @@ describe('createRecordValidator', () => {
     (data.items as any[])[0].price = 'ten';
     (data.items as any[])[1].sku = 'bad';
     expect(en.validate(data)).toEqual([
-      { path: 'customerCode', code: 'uscc', message: '"Customer USCC" is not a valid unified social credit code' },
+      {
+        path: 'customerCode',
+        code: 'uscc',
+        message: '"Customer USCC" is not a valid unified social credit code',
+      },
       { path: 'orderDate', code: 'date', message: '"Order date" must be a valid date (YYYY-MM-DD)' },
-      { path: 'contactPhone', code: 'phone', message: '"Contact phone" must be a mainland China mobile number (11 digits)' },
+      {
+        path: 'contactPhone',
+        code: 'phone',
+        message: '"Contact phone" must be a mainland China mobile number (11 digits)',
+      },
       { path: 'status', code: 'option', message: '"Status" must be one of the listed options' },
       { path: 'contactEmail', code: 'email', message: '"Contact e-mail" must be a valid e-mail address' },
       { path: 'items/0/price', code: 'type', message: '"Unit price" must be a number' },
@@ -101,8 +114,14 @@ describe('createRecordValidator', () => {
 
   it('enforces the row limits of a table', () => {
     const empty = { ...validOrder(), items: [] };
-    expect(en.validate(empty)).toEqual([{ path: 'items', code: 'minRows', message: '"Items" needs at least 1 row' }]);
-    const rows = Array.from({ length: 201 }, (_, i) => ({ sku: `AB-${String(i).padStart(4, '0')}`, qty: 1, price: 1 }));
+    expect(en.validate(empty)).toEqual([
+      { path: 'items', code: 'minRows', message: '"Items" needs at least 1 row' },
+    ]);
+    const rows = Array.from({ length: 201 }, (_, i) => ({
+      sku: `AB-${String(i).padStart(4, '0')}`,
+      qty: 1,
+      price: 1,
+    }));
     expect(en.validate({ ...validOrder(), items: rows })).toEqual([
       { path: 'items', code: 'maxRows', message: '"Items" allows at most 200 rows' },
     ]);
@@ -120,7 +139,10 @@ describe('createRecordValidator', () => {
       { path: 'items/2', code: 'type', message: '"Items" row 3 is not a valid row' },
     ]);
     const parsed = JSON.parse('{"__proto__": {"isAdmin": true}, "constructor": 1}');
-    expect(en.validate({ ...validOrder(), ...parsed }).map((error) => error.path)).toEqual(['__proto__', 'constructor']);
+    expect(en.validate({ ...validOrder(), ...parsed }).map((error) => error.path)).toEqual([
+      '__proto__',
+      'constructor',
+    ]);
     expect(en.validate([1, 2])).toMatchObject([{ path: '', code: 'type' }]);
   });
 

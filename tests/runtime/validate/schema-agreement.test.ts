@@ -9,10 +9,18 @@ const form: FormDefinition = {
   settings: { title: 'Agreement', indexedFields: [] },
   fields: [
     { key: 'name', type: 'text', label: 'Name', required: true, maxLength: 5, pattern: '^[a-z]+$' },
-    { key: 'count', type: 'number', label: 'Count', min: 0, max: 10 },
-    { key: 'kind', type: 'select', label: 'Kind', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+    { key: 'amount', type: 'number', label: 'Amount', min: 0, max: 10 },
+    {
+      key: 'kind',
+      type: 'select',
+      label: 'Kind',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    },
     { key: 'isOk', type: 'boolean', label: 'OK' },
-    { key: 'day', type: 'date', label: 'Day' },
+    { key: 'dueOn', type: 'date', label: 'Due on' },
     {
       key: 'lines',
       type: 'table',
@@ -26,15 +34,19 @@ const form: FormDefinition = {
   ],
 };
 
-const anyValue = fc.oneof(fc.integer({ min: -5, max: 15 }), fc.constantFrom('a', 'b', 'abc', 'toolong', 'A1', '2024-02-29', '2023-02-29'), fc.boolean());
+const anyValue = fc.oneof(
+  fc.integer({ min: -5, max: 15 }),
+  fc.constantFrom('a', 'b', 'abc', 'toolong', 'A1', '2024-02-29', '2023-02-29'),
+  fc.boolean(),
+);
 const row = fc.record({ qty: anyValue, note: anyValue, extra: anyValue }, { requiredKeys: [] });
 const record = fc.record(
   {
     name: anyValue,
-    count: anyValue,
+    amount: anyValue,
     kind: anyValue,
     isOk: anyValue,
-    day: anyValue,
+    dueOn: anyValue,
     lines: fc.oneof(fc.array(row, { maxLength: 4 }), anyValue),
     stray: anyValue,
   },

@@ -16,7 +16,7 @@ import type { Store } from '../../../server/store/types.ts';
 
 export interface Adapter {
   name: 'sqlite' | 'mongo';
-  /** the Mongo half runs on FerretDB: assertions on its known gaps are skipped, with the reason */
+  /** the Mongo half runs on FerretDB in CI (shown in test names) */
   isFerret: boolean;
   skipReason: string | null;
   open(workDir: string): Promise<{ store: Store; close(): Promise<void> }>;
@@ -29,8 +29,6 @@ export interface ContractContext {
   tmpPath(name: string): string;
   /** a unique name, so tests sharing one store do not see each other's documents */
   uniq(prefix: string): string;
-  /** Runs `assertion` except on FerretDB, where it logs that this one assertion was skipped and why. */
-  unlessFerret(what: string, reason: string, assertion: () => void): void;
 }
 
 const mongoUri = process.env.MONGODB_URI || null;
@@ -92,10 +90,6 @@ export function describeContract(title: string, body: (t: ContractContext) => vo
         },
         tmpPath: (name) => path.join(workDir, name),
         uniq: (prefix) => `${prefix}-${randomBytes(4).toString('hex')}-${++counter}`,
-        unlessFerret(what, reason, assertion) {
-          if (!adapter.isFerret) return assertion();
-          console.warn(`[store contract] FerretDB: skipped assertion "${what}": ${reason}`);
-        },
       });
     });
   }

@@ -162,6 +162,7 @@ const weekStart = (type: number): number | null => (type >= 11 && type <= 17 ? (
 
 function isoWeek(serial: number): number {
   const thursday = serial - ((dayOfWeek(serial) + 6) % 7) + 3;
+  if (thursday < 1) return 52; // 1900-01-00 lies in week 52 of 1899
   const jan1 = serialFromParts(partsFromSerial(thursday)!.year, 1, 1);
   return Math.floor((thursday - jan1) / 7) + 1;
 }

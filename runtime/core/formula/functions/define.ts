@@ -21,7 +21,7 @@ type LazyImpl = (args: (() => Value)[], ctx: FunctionContext) => Value;
 
 /** A function over whole arguments (aggregates, lookups): arrays arrive as they are. */
 export function eager(meta: SpecMeta, impl: EagerImpl): FunctionSpec {
-  return { ...meta, impl: (args, ctx) => impl(args as Value[], ctx) };
+  return { ...meta, impl: (args, ctx) => finite(impl(args as Value[], ctx), meta.name) };
 }
 
 /** A function that receives thunks and evaluates only the arguments it needs. */
@@ -50,7 +50,7 @@ export function scalar(meta: ScalarMeta, fn: EagerImpl): FunctionSpec {
         if (error) return error;
       }
       ctx.tick();
-      return fn(args, ctx);
+      return finite(fn(args, ctx), meta.name);
     }
     const count = length < 0 ? 1 : length;
     ctx.tick(count);
@@ -99,6 +99,11 @@ export function registry(...groups: FunctionSpec[][]): Map<string, FunctionSpec>
 
 /** Optional argument: its value when given, else the default. */
 export const arg = (args: Value[], i: number, fallback: Value): Value => (i < args.length ? args[i] : fallback);
+
+/** Excel has no NaN or ∞: such a result (an overflow) is #NUM!. */
+function finite(v: Value, fn: string): Value {
+  return typeof v === 'number' && !Number.isFinite(v) ? new FormulaError('#NUM!', `${fn}: result is not a finite number`) : v;
+}
 
 function elementAt(a: Value[], k: number): Value {
   if (a.length === 1) return a[0];

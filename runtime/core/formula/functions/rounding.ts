@@ -8,6 +8,7 @@ export type RoundMode = 'nearest' | 'up' | 'down';
 export function roundDigits(x: number, digits: number, mode: RoundMode = 'nearest'): number {
   const d = Math.trunc(digits);
   if (x === 0 || !Number.isFinite(x) || d > 300) return x;
+  if (d < -308) return mode === 'up' ? Math.sign(x) * Infinity : 0;
   const abs = Number(Math.abs(x).toPrecision(15));
   const shifted = shiftDecimal(abs, d);
   const rounded = mode === 'nearest' ? Math.floor(shifted + 0.5) : mode === 'up' ? Math.ceil(shifted) : Math.floor(shifted);

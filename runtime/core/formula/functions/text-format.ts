@@ -123,7 +123,7 @@ const SIMPLE: Record<string, 'digit' | 'point' | 'comma' | 'percent' | 'text'> =
   '@': 'text',
 };
 
-function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): string {
+function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): string | FormulaError {
   const isDigit = (t: FormatToken | undefined): t is DigitToken => t?.kind === 'digit';
   const pointAt = tokens.findIndex((t) => t.kind === 'point');
   const expAt = tokens.findIndex((t) => t.kind === 'exponent');
@@ -140,6 +140,7 @@ function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): stri
   });
   const percents = tokens.filter((t) => t.kind === 'percent').length;
   let v = shiftDecimal(Math.abs(x), 2 * percents - 3 * scale);
+  if (!Number.isFinite(v)) return new FormulaError('#NUM!', 'TEXT: number too large for the format');
   let exponent = 0;
   if (expAt >= 0 && v !== 0) {
     const width = Math.max(intSlots.length, 1);
