@@ -41,6 +41,9 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
     helmet({
       contentSecurityPolicy: {
         directives: {
+          // ajv (record validation in the browser, the same code as the server) compiles schemas
+          // with new Function; inline scripts stay forbidden.
+          'script-src': ["'self'", "'unsafe-eval'"],
           // antd's CSS-in-JS writes <style> tags at run time
           'style-src': ["'self'", "'unsafe-inline'"],
           'img-src': ["'self'", 'data:', 'blob:'],

@@ -20,7 +20,8 @@ export function toNumber(v: Value): number | FormulaError {
   if (typeof v === 'number') return v;
   if (v === null) return 0;
   if (typeof v === 'boolean') return v ? 1 : 0;
-  if (typeof v === 'string') return parseNumberText(v) ?? new FormulaError('#VALUE!', `"${clip(v)}" is not a number`);
+  if (typeof v === 'string')
+    return parseNumberText(v) ?? new FormulaError('#VALUE!', `"${clip(v)}" is not a number`);
   if (Array.isArray(v)) return single(v, toNumber);
   return v;
 }
@@ -101,7 +102,8 @@ export function parseNumberText(text: string): number | null {
     isNegative = true;
     t = paren[1].trim();
   }
-  const m = /^([+-]?)\s*[$¥€£]?\s*([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/.exec(t);
+  const m =
+    /^([+-]?)\s*[$¥€£]?\s*([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?$/.exec(t);
   if (!m || (m[1] && m[2]) || (paren && (m[1] || m[2]))) {
     if (percents || paren) return null;
     return parseDateTimeText(t);
@@ -124,7 +126,9 @@ export function numberToText(n: number): string {
 
 /** A text result, or #VALUE! when it exceeds Excel's 32,767-character limit. */
 export function textResult(s: string, fn: string): string | FormulaError {
-  return s.length > MAX_TEXT_LENGTH ? new FormulaError('#VALUE!', `${fn}: text longer than ${MAX_TEXT_LENGTH} characters`) : s;
+  return s.length > MAX_TEXT_LENGTH
+    ? new FormulaError('#VALUE!', `${fn}: text longer than ${MAX_TEXT_LENGTH} characters`)
+    : s;
 }
 
 /** Charge text work: one step, plus one per 64 UTF-16 units handled. */
@@ -133,7 +137,8 @@ export function tickText(ctx: Ticker, length: number): void {
 }
 
 /** An error value whose detail names the function: `MOD: division by zero`. */
-export const fail = (code: ErrorCode, fn: string, why: string): FormulaError => new FormulaError(code, `${fn}: ${why}`);
+export const fail = (code: ErrorCode, fn: string, why: string): FormulaError =>
+  new FormulaError(code, `${fn}: ${why}`);
 
 /** A number result, #NUM! when it is NaN or infinite (Excel has neither); -0 becomes 0. */
 export function numResult(n: number, fn: string): number | FormulaError {

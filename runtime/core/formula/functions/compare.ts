@@ -92,7 +92,13 @@ function compilePattern(pattern: string): number[] {
 }
 
 /** Glob match with one back-tracking point per star (O(n·m) worst case), ticking as it goes. */
-function matchAt(tokens: number[], text: string, from: number, isAnchoredEnd: boolean, ctx?: Ticker): boolean {
+function matchAt(
+  tokens: number[],
+  text: string,
+  from: number,
+  isAnchoredEnd: boolean,
+  ctx?: Ticker,
+): boolean {
   let p = 0;
   let t = from;
   let starP = -1;

@@ -33,7 +33,8 @@ export function parseCriterion(criterion: Scalar, ctx?: Ticker): Criterion {
   const n = parseNumberText(operand);
   if (n !== null) return numberCriterion(op, n);
   const upper = operand.toUpperCase();
-  if (upper === 'TRUE' || upper === 'FALSE') return ordered(op, (v) => (typeof v === 'boolean' ? cmp(v, upper === 'TRUE') : null));
+  if (upper === 'TRUE' || upper === 'FALSE')
+    return ordered(op, (v) => (typeof v === 'boolean' ? cmp(v, upper === 'TRUE') : null));
   if (/^#(DIV\/0!|VALUE!|N\/A|NAME\?|NUM!|REF!|NULL!|CALC!)$/.test(upper)) {
     const isEqual: Criterion = (v) => isFormulaError(v) && v.code === upper;
     return op === '<>' ? (v) => !isEqual(v) : op === '=' ? isEqual : () => false;
@@ -48,7 +49,8 @@ export function parseCriterion(criterion: Scalar, ctx?: Ticker): Criterion {
 }
 
 /** Whether `value` meets `criterion` (for a single test; compile with parseCriterion for many). */
-export const matchesCriterion = (value: Scalar, criterion: Scalar): boolean => parseCriterion(criterion)(value);
+export const matchesCriterion = (value: Scalar, criterion: Scalar): boolean =>
+  parseCriterion(criterion)(value);
 
 function numberCriterion(op: Op, n: number): Criterion {
   if (op === '=' || op === '<>') {

@@ -98,7 +98,8 @@ export function isoDateToSerial(text: string): number | null {
 export function serialToISODateTime(serial: number): string | null {
   const t = dateTimeFromSerial(serial);
   if (!t) return null;
-  const date = t.day === 0 || (t.month === 2 && t.day === 29 && t.year === 1900) ? serialToISODate(serial) : isoDate(t);
+  const date =
+    t.day === 0 || (t.month === 2 && t.day === 29 && t.year === 1900) ? serialToISODate(serial) : isoDate(t);
   const ms = t.millisecond ? `.${pad(t.millisecond, 3)}` : '';
   return `${date}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}${ms}`;
 }
@@ -111,7 +112,9 @@ export function serialToISODateTime(serial: number): string | null {
 export function isoDateTimeToSerial(text: string, timeZone?: string): number | null {
   const dateOnly = isoDateToSerial(text);
   if (dateOnly !== null) return dateOnly;
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    text,
+  );
   if (!m) return null;
   const [hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4] ?? 0)];
   if (hour > 23 || minute > 59 || second > 59) return null;
@@ -154,13 +157,30 @@ export function wallClock(epochMs: number, timeZone?: string): DateTimeParts | n
   const millisecond = ((epochMs % 1000) + 1000) % 1000;
   if (!timeZone) {
     const d = new Date(epochMs);
-    return { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate(), hour: d.getHours(), minute: d.getMinutes(), second: d.getSeconds(), millisecond };
+    return {
+      year: d.getFullYear(),
+      month: d.getMonth() + 1,
+      day: d.getDate(),
+      hour: d.getHours(),
+      minute: d.getMinutes(),
+      second: d.getSeconds(),
+      millisecond,
+    };
   }
   const format = formatterFor(timeZone);
   if (!format) return null;
   const f: Record<string, number> = {};
-  for (const part of format.formatToParts(epochMs)) if (part.type !== 'literal') f[part.type] = Number(part.value);
-  return { year: f.year, month: f.month, day: f.day, hour: f.hour % 24, minute: f.minute, second: f.second, millisecond };
+  for (const part of format.formatToParts(epochMs))
+    if (part.type !== 'literal') f[part.type] = Number(part.value);
+  return {
+    year: f.year,
+    month: f.month,
+    day: f.day,
+    hour: f.hour % 24,
+    minute: f.minute,
+    second: f.second,
+    millisecond,
+  };
 }
 
 export function isoDate(p: DateParts): string {
@@ -173,7 +193,7 @@ const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   if (!formatters.has(timeZone)) {
-    let format: Intl.DateTimeFormat | null = null;
+    let format: Intl.DateTimeFormat | null;
     try {
       format = new Intl.DateTimeFormat('en-US', {
         timeZone,
@@ -193,7 +213,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatters.get(timeZone) ?? null;
 }
 
-const realDaysInMonth = (year: number, month: number): number => (month === 2 && year === 1900 ? 28 : daysInMonth(year, month));
+const realDaysInMonth = (year: number, month: number): number =>
+  month === 2 && year === 1900 ? 28 : daysInMonth(year, month);
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm); day may overflow. */
 export function daysFromCivil(year: number, month: number, day: number): number {
@@ -209,9 +230,15 @@ function civilFromDays(days: number): DateParts {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day: doy - Math.floor((153 * mp + 2) / 5) + 1 };
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+  };
 }

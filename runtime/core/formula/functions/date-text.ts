@@ -110,6 +110,7 @@ function fullYear(text: string): number {
 }
 
 function validDate(year: number, month: number, day: number): number | null {
-  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (year < 1900 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    return null;
   return serialFromParts(year, month, day);
 }

@@ -56,7 +56,12 @@ export function scalar(meta: ScalarMeta, fn: EagerImpl): FunctionSpec {
     ctx.tick(count);
     const out: Value[] = [];
     for (let k = 0; k < count; k++) {
-      out.push(apply(args.map((a, i) => (Array.isArray(a) && isLifted(i) ? elementAt(a, k) : a)), ctx));
+      out.push(
+        apply(
+          args.map((a, i) => (Array.isArray(a) && isLifted(i) ? elementAt(a, k) : a)),
+          ctx,
+        ),
+      );
     }
     return out;
   };
@@ -67,7 +72,10 @@ export function scalar(meta: ScalarMeta, fn: EagerImpl): FunctionSpec {
  * A function of numbers: every argument is coerced with toNumber (lifting over
  * arrays), and a NaN/∞ result becomes #NUM!.
  */
-export function numeric(meta: ScalarMeta, fn: (n: number[], ctx: FunctionContext) => number | FormulaError): FunctionSpec {
+export function numeric(
+  meta: ScalarMeta,
+  fn: (n: number[], ctx: FunctionContext) => number | FormulaError,
+): FunctionSpec {
   return scalar(meta, (args, ctx) => {
     const nums: number[] = [];
     for (const a of args) {
@@ -80,13 +88,6 @@ export function numeric(meta: ScalarMeta, fn: (n: number[], ctx: FunctionContext
   });
 }
 
-/** The same spec under another name (RANK.EQ for RANK). */
-export const alias = (spec: FunctionSpec, name: string, description = spec.description): FunctionSpec => ({
-  ...spec,
-  name,
-  description,
-});
-
 /** Index specs by name. */
 export function registry(...groups: FunctionSpec[][]): Map<string, FunctionSpec> {
   const map = new Map<string, FunctionSpec>();
@@ -97,12 +98,11 @@ export function registry(...groups: FunctionSpec[][]): Map<string, FunctionSpec>
   return map;
 }
 
-/** Optional argument: its value when given, else the default. */
-export const arg = (args: Value[], i: number, fallback: Value): Value => (i < args.length ? args[i] : fallback);
-
 /** Excel has no NaN or ∞: such a result (an overflow) is #NUM!. */
 function finite(v: Value, fn: string): Value {
-  return typeof v === 'number' && !Number.isFinite(v) ? new FormulaError('#NUM!', `${fn}: result is not a finite number`) : v;
+  return typeof v === 'number' && !Number.isFinite(v)
+    ? new FormulaError('#NUM!', `${fn}: result is not a finite number`)
+    : v;
 }
 
 function elementAt(a: Value[], k: number): Value {

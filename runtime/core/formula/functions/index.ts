@@ -3,6 +3,7 @@
  * and the coercions the compiler's operators share with it.
  */
 import { CONDITIONAL_FUNCTIONS } from './math-if.ts';
+import { DATE_SPAN_FUNCTIONS } from './date-span.ts';
 import { DATE_FUNCTIONS } from './date.ts';
 import { registry } from './define.ts';
 import { INFO_FUNCTIONS } from './info.ts';
@@ -25,6 +26,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionSpec> = registry(
   TEXT_FUNCTIONS,
   TEXT_CONVERT_FUNCTIONS,
   DATE_FUNCTIONS,
+  DATE_SPAN_FUNCTIONS,
   WORKDAY_FUNCTIONS,
   LOOKUP_FUNCTIONS,
   PLATFORM_FUNCTIONS,
@@ -63,4 +65,4 @@ export {
 export { parseDateTimeText } from './date-text.ts';
 export { roundDigits, to15 } from './rounding.ts';
 export { formatValue } from './text-format.ts';
-export { tableRows } from './lookup.ts';
+export { tableRows } from './lookup-search.ts';

@@ -31,12 +31,39 @@ export const INFO_FUNCTIONS: FunctionSpec[] = [
   parity('ISEVEN', 0),
   parity('ISODD', 1),
   scalar(
-    { group: 'info', name: 'N', minArgs: 1, maxArgs: 1, argTypes: ['any'], returns: 'number', description: 'A value as a number: numbers stay, TRUE → 1, anything else → 0' },
+    {
+      group: 'info',
+      name: 'N',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: ['any'],
+      returns: 'number',
+      description: 'A value as a number: numbers stay, TRUE → 1, anything else → 0',
+    },
     ([v]) => (typeof v === 'number' ? v : v === true ? 1 : 0),
   ),
-  eager({ group: 'info', name: 'NA', minArgs: 0, maxArgs: 0, argTypes: [], returns: 'any', description: 'The error value #N/A' }, () => new FormulaError('#N/A')),
   eager(
-    { group: 'info', name: 'TYPE', minArgs: 1, maxArgs: 1, argTypes: ['any'], returns: 'number', description: 'Type code: 1 number, 2 text, 4 logical, 16 error, 64 array' },
+    {
+      group: 'info',
+      name: 'NA',
+      minArgs: 0,
+      maxArgs: 0,
+      argTypes: [],
+      returns: 'any',
+      description: 'The error value #N/A',
+    },
+    () => new FormulaError('#N/A'),
+  ),
+  eager(
+    {
+      group: 'info',
+      name: 'TYPE',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: ['any'],
+      returns: 'number',
+      description: 'Type code: 1 number, 2 text, 4 logical, 16 error, 64 array',
+    },
     ([v]) => typeCode(v),
   ),
   scalar(
@@ -55,12 +82,32 @@ export const INFO_FUNCTIONS: FunctionSpec[] = [
 ];
 
 function test(name: string, description: string, is: (v: Value) => boolean): FunctionSpec {
-  return scalar({ group: 'info', name, minArgs: 1, maxArgs: 1, argTypes: ['any'], returns: B, isErrorAware: true, description }, ([v]) => is(v));
+  return scalar(
+    {
+      group: 'info',
+      name,
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: ['any'],
+      returns: B,
+      isErrorAware: true,
+      description,
+    },
+    ([v]) => is(v),
+  );
 }
 
 function parity(name: string, remainder: 0 | 1): FunctionSpec {
   return scalar(
-    { group: 'info', name, minArgs: 1, maxArgs: 1, argTypes: ['number'], returns: B, description: `TRUE if the number's integer part is ${remainder ? 'odd' : 'even'}` },
+    {
+      group: 'info',
+      name,
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: ['number'],
+      returns: B,
+      description: `TRUE if the number's integer part is ${remainder ? 'odd' : 'even'}`,
+    },
     ([v]) => {
       if (typeof v === 'boolean') return fail('#VALUE!', name, 'expects a number');
       const n = toNumber(v);

@@ -14,7 +14,15 @@ const ANY = 'any' as const;
 
 export const LOGIC_FUNCTIONS: FunctionSpec[] = [
   lazy(
-    { group: 'logic', name: 'IF', minArgs: 1, maxArgs: 3, argTypes: [B, ANY, ANY], returns: ANY, description: 'One value if a condition is true, another if false' },
+    {
+      group: 'logic',
+      name: 'IF',
+      minArgs: 1,
+      maxArgs: 3,
+      argTypes: [B, ANY, ANY],
+      returns: ANY,
+      description: 'One value if a condition is true, another if false',
+    },
     (args, ctx) => {
       ctx.tick();
       const condition = args[0]();
@@ -27,7 +35,15 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
     },
   ),
   lazy(
-    { group: 'logic', name: 'IFS', minArgs: 2, maxArgs: Infinity, argTypes: [B, ANY], returns: ANY, description: 'The value of the first true condition' },
+    {
+      group: 'logic',
+      name: 'IFS',
+      minArgs: 2,
+      maxArgs: Infinity,
+      argTypes: [B, ANY],
+      returns: ANY,
+      description: 'The value of the first true condition',
+    },
     (args, ctx) => {
       if (args.length % 2 !== 0) return fail('#VALUE!', 'IFS', 'needs condition/value pairs');
       for (let i = 0; i < args.length; i += 2) {
@@ -40,11 +56,27 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
     },
   ),
   lazy(
-    { group: 'logic', name: 'IFERROR', minArgs: 2, maxArgs: 2, argTypes: [ANY, ANY], returns: ANY, description: 'A value, or a fallback when it is any error' },
+    {
+      group: 'logic',
+      name: 'IFERROR',
+      minArgs: 2,
+      maxArgs: 2,
+      argTypes: [ANY, ANY],
+      returns: ANY,
+      description: 'A value, or a fallback when it is any error',
+    },
     (args, ctx) => replaceErrors(args, ctx, () => true),
   ),
   lazy(
-    { group: 'logic', name: 'IFNA', minArgs: 2, maxArgs: 2, argTypes: [ANY, ANY], returns: ANY, description: 'A value, or a fallback when it is #N/A' },
+    {
+      group: 'logic',
+      name: 'IFNA',
+      minArgs: 2,
+      maxArgs: 2,
+      argTypes: [ANY, ANY],
+      returns: ANY,
+      description: 'A value, or a fallback when it is #N/A',
+    },
     (args, ctx) => replaceErrors(args, ctx, (e) => e.code === '#N/A'),
   ),
   lazy(
@@ -65,26 +97,73 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
         ctx.tick();
         const candidate = args[1 + 2 * k]();
         if (isFormulaError(candidate)) return candidate;
-        if (!Array.isArray(subject) && !Array.isArray(candidate) && valuesEqual(subject, candidate)) return args[2 + 2 * k]();
+        if (!Array.isArray(subject) && !Array.isArray(candidate) && valuesEqual(subject, candidate))
+          return args[2 + 2 * k]();
       }
       return args.length % 2 === 0 ? args[args.length - 1]() : fail('#N/A', 'SWITCH', 'no value matched');
     },
   ),
-  eager(logical('AND', 'TRUE when every argument is true'), (args, ctx) => combine('AND', args, ctx, (bs) => bs.every(Boolean))),
-  eager(logical('OR', 'TRUE when any argument is true'), (args, ctx) => combine('OR', args, ctx, (bs) => bs.some(Boolean))),
+  eager(logical('AND', 'TRUE when every argument is true'), (args, ctx) =>
+    combine('AND', args, ctx, (bs) => bs.every(Boolean)),
+  ),
+  eager(logical('OR', 'TRUE when any argument is true'), (args, ctx) =>
+    combine('OR', args, ctx, (bs) => bs.some(Boolean)),
+  ),
   eager(logical('XOR', 'TRUE when an odd number of arguments are true'), (args, ctx) =>
     combine('XOR', args, ctx, (bs) => bs.filter(Boolean).length % 2 === 1),
   ),
-  scalar({ group: 'logic', name: 'NOT', minArgs: 1, maxArgs: 1, argTypes: [B], returns: B, description: 'Reverses a logical value' }, ([v]) => {
-    const b = toBoolean(v);
-    return isFormulaError(b) ? b : !b;
-  }),
-  eager({ group: 'logic', name: 'TRUE', minArgs: 0, maxArgs: 0, argTypes: [], returns: B, description: 'The logical value TRUE' }, () => true),
-  eager({ group: 'logic', name: 'FALSE', minArgs: 0, maxArgs: 0, argTypes: [], returns: B, description: 'The logical value FALSE' }, () => false),
+  scalar(
+    {
+      group: 'logic',
+      name: 'NOT',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [B],
+      returns: B,
+      description: 'Reverses a logical value',
+    },
+    ([v]) => {
+      const b = toBoolean(v);
+      return isFormulaError(b) ? b : !b;
+    },
+  ),
+  eager(
+    {
+      group: 'logic',
+      name: 'TRUE',
+      minArgs: 0,
+      maxArgs: 0,
+      argTypes: [],
+      returns: B,
+      description: 'The logical value TRUE',
+    },
+    () => true,
+  ),
+  eager(
+    {
+      group: 'logic',
+      name: 'FALSE',
+      minArgs: 0,
+      maxArgs: 0,
+      argTypes: [],
+      returns: B,
+      description: 'The logical value FALSE',
+    },
+    () => false,
+  ),
 ];
 
 function logical(name: string, description: string) {
-  return { group: 'logic' as const, name, minArgs: 1, maxArgs: Infinity, argTypes: [B], returns: B, arrayMode: 'aggregate' as const, description };
+  return {
+    group: 'logic' as const,
+    name,
+    minArgs: 1,
+    maxArgs: Infinity,
+    argTypes: [B],
+    returns: B,
+    arrayMode: 'aggregate' as const,
+    description,
+  };
 }
 
 /**
@@ -111,7 +190,8 @@ function combine(fn: string, args: Value[], ctx: Ticker, decide: (bs: boolean[])
 /** IF over an array condition: element by element, branches paired by position. */
 function pickEach(condition: Value[], then: Value, otherwise: Value, ctx: Ticker): Value[] {
   ctx.tick(condition.length);
-  const at = (v: Value, i: number): Value => (Array.isArray(v) ? (v.length === 1 ? v[0] : (v[i] ?? new FormulaError('#N/A'))) : v);
+  const at = (v: Value, i: number): Value =>
+    Array.isArray(v) ? (v.length === 1 ? v[0] : (v[i] ?? new FormulaError('#N/A'))) : v;
   return condition.map((c, i) => {
     if (Array.isArray(c)) return pickEach(c, at(then, i), at(otherwise, i), ctx);
     const b = toBoolean(c);

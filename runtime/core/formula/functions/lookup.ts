@@ -11,8 +11,8 @@
 import { FormulaError, isFormulaError } from '../values.ts';
 import type { Scalar, Value } from '../values.ts';
 import { fail, flatten, toBoolean, toNumber, type Ticker } from './coerce.ts';
-import { compareValues, hasWildcards, wildcardMatch } from './compare.ts';
 import { lazy, scalar } from './define.ts';
+import { exactIndex, nearestIndex, sortedIndex, tableRows, vectorOf, width } from './lookup-search.ts';
 import type { FunctionSpec } from './types.ts';
 
 const ANY = 'any' as const;
@@ -21,17 +21,54 @@ const N = 'number' as const;
 
 export const LOOKUP_FUNCTIONS: FunctionSpec[] = [
   scalar(
-    { group: 'lookup', name: 'VLOOKUP', minArgs: 3, maxArgs: 4, argTypes: [ANY, A, N, 'boolean'], returns: ANY, arrayArgs: [1], description: 'Finds a value in the first column of a table and returns a cell of its row' },
+    {
+      group: 'lookup',
+      name: 'VLOOKUP',
+      minArgs: 3,
+      maxArgs: 4,
+      argTypes: [ANY, A, N, 'boolean'],
+      returns: ANY,
+      arrayArgs: [1],
+      description: 'Finds a value in the first column of a table and returns a cell of its row',
+    },
     ([lookup, table, index, approx = true], ctx) => {
       const rows = tableRows(table, ctx);
-      return tableLookup('VLOOKUP', lookup as Scalar, rows.map((r) => r[0] ?? null), index, approx, ctx, (i, k) => (k > width(rows) ? null : (rows[i][k - 1] ?? null)), width(rows));
+      return tableLookup(
+        'VLOOKUP',
+        lookup as Scalar,
+        rows.map((r) => r[0] ?? null),
+        index,
+        approx,
+        ctx,
+        (i, k) => (k > width(rows) ? null : (rows[i][k - 1] ?? null)),
+        width(rows),
+      );
     },
   ),
   scalar(
-    { group: 'lookup', name: 'HLOOKUP', minArgs: 3, maxArgs: 4, argTypes: [ANY, A, N, 'boolean'], returns: ANY, arrayArgs: [1], description: 'Finds a value in the first row of a table and returns a cell of its column' },
+    {
+      group: 'lookup',
+      name: 'HLOOKUP',
+      minArgs: 3,
+      maxArgs: 4,
+      argTypes: [ANY, A, N, 'boolean'],
+      returns: ANY,
+      arrayArgs: [1],
+      description: 'Finds a value in the first row of a table and returns a cell of its column',
+    },
     ([lookup, table, index, approx = true], ctx) => {
-      const rows = Array.isArray(table) && !table.some(Array.isArray) ? [table as Scalar[]] : tableRows(table, ctx);
-      return tableLookup('HLOOKUP', lookup as Scalar, rows[0] ?? [], index, approx, ctx, (i, k) => rows[k - 1]?.[i] ?? null, rows.length);
+      const rows =
+        Array.isArray(table) && !table.some(Array.isArray) ? [table as Scalar[]] : tableRows(table, ctx);
+      return tableLookup(
+        'HLOOKUP',
+        lookup as Scalar,
+        rows[0] ?? [],
+        index,
+        approx,
+        ctx,
+        (i, k) => rows[k - 1]?.[i] ?? null,
+        rows.length,
+      );
     },
   ),
   scalar(
@@ -48,22 +85,53 @@ export const LOOKUP_FUNCTIONS: FunctionSpec[] = [
     (args, ctx) => xlookup(args, ctx),
   ),
   scalar(
-    { group: 'lookup', name: 'MATCH', minArgs: 2, maxArgs: 3, argTypes: [ANY, A, N], returns: N, arrayArgs: [1], description: 'Position of a value in an array (type 0 exact, 1 largest ≤, −1 smallest ≥)' },
+    {
+      group: 'lookup',
+      name: 'MATCH',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [ANY, A, N],
+      returns: N,
+      arrayArgs: [1],
+      description: 'Position of a value in an array (type 0 exact, 1 largest ≤, −1 smallest ≥)',
+    },
     ([lookup, array, type = 1], ctx) => {
       const list = vectorOf(array, ctx);
       const t = toNumber(type);
       if (isFormulaError(list)) return list;
       if (isFormulaError(t)) return t;
-      const i = t === 0 ? exactIndex(lookup as Scalar, list, true, false, ctx) : sortedIndex(lookup as Scalar, list, t > 0 ? 1 : -1, ctx);
+      const i =
+        t === 0
+          ? exactIndex(lookup as Scalar, list, true, false, ctx)
+          : sortedIndex(lookup as Scalar, list, t > 0 ? 1 : -1, ctx);
       return i < 0 ? notFound('MATCH', lookup) : i + 1;
     },
   ),
   scalar(
-    { group: 'lookup', name: 'INDEX', minArgs: 2, maxArgs: 3, argTypes: [A, N, N], returns: ANY, arrayArgs: [0], description: 'The item at a row (and column) of an array or table' },
+    {
+      group: 'lookup',
+      name: 'INDEX',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [A, N, N],
+      returns: ANY,
+      arrayArgs: [0],
+      description: 'The item at a row (and column) of an array or table',
+    },
     (args) => index(args),
   ),
   scalar(
-    { group: 'lookup', name: 'LOOKUP', minArgs: 2, maxArgs: 3, argTypes: [ANY, A, A], returns: ANY, arrayArgs: [1, 2], description: 'Largest value ≤ the lookup value in a sorted vector, and the item at its position in another' },
+    {
+      group: 'lookup',
+      name: 'LOOKUP',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [ANY, A, A],
+      returns: ANY,
+      arrayArgs: [1, 2],
+      description:
+        'Largest value ≤ the lookup value in a sorted vector, and the item at its position in another',
+    },
     ([lookup, vector, result], ctx) => {
       let keys: Scalar[];
       let results: Scalar[];
@@ -74,38 +142,62 @@ export const LOOKUP_FUNCTIONS: FunctionSpec[] = [
         results = isTall ? rows.map((r) => r[r.length - 1] ?? null) : rows[rows.length - 1];
       } else {
         keys = Array.isArray(vector) ? flatten(vector, ctx) : [vector as Scalar];
-        results = result === undefined ? keys : Array.isArray(result) ? flatten(result, ctx) : [result as Scalar];
+        results =
+          result === undefined ? keys : Array.isArray(result) ? flatten(result, ctx) : [result as Scalar];
       }
       const i = sortedIndex(lookup as Scalar, keys, 1, ctx);
-      return i < 0 ? notFound('LOOKUP', lookup) : (results[i] ?? fail('#N/A', 'LOOKUP', 'result vector is shorter'));
+      return i < 0
+        ? notFound('LOOKUP', lookup)
+        : (results[i] ?? fail('#N/A', 'LOOKUP', 'result vector is shorter'));
     },
   ),
   lazy(
-    { group: 'lookup', name: 'CHOOSE', minArgs: 2, maxArgs: Infinity, argTypes: [N, ANY], returns: ANY, description: 'The n-th of the following values' },
+    {
+      group: 'lookup',
+      name: 'CHOOSE',
+      minArgs: 2,
+      maxArgs: Infinity,
+      argTypes: [N, ANY],
+      returns: ANY,
+      description: 'The n-th of the following values',
+    },
     (args, ctx) => {
       ctx.tick();
       const n = toNumber(args[0]());
       if (isFormulaError(n)) return n;
       const k = Math.trunc(n);
-      return k < 1 || k >= args.length ? fail('#VALUE!', 'CHOOSE', `index ${k} is not between 1 and ${args.length - 1}`) : args[k]();
+      return k < 1 || k >= args.length
+        ? fail('#VALUE!', 'CHOOSE', `index ${k} is not between 1 and ${args.length - 1}`)
+        : args[k]();
     },
   ),
-  scalar({ group: 'lookup', name: 'ROWS', minArgs: 1, maxArgs: 1, argTypes: [A], returns: N, arrayArgs: [0], description: 'Number of rows of an array or table' }, ([v]) =>
-    Array.isArray(v) ? v.length : 1,
+  scalar(
+    {
+      group: 'lookup',
+      name: 'ROWS',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [A],
+      returns: N,
+      arrayArgs: [0],
+      description: 'Number of rows of an array or table',
+    },
+    ([v]) => (Array.isArray(v) ? v.length : 1),
   ),
-  scalar({ group: 'lookup', name: 'COLUMNS', minArgs: 1, maxArgs: 1, argTypes: [A], returns: N, arrayArgs: [0], description: 'Number of columns of an array or table' }, ([v]) =>
-    Array.isArray(v) && v.some(Array.isArray) ? width(tableRows(v)) : 1,
+  scalar(
+    {
+      group: 'lookup',
+      name: 'COLUMNS',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [A],
+      returns: N,
+      arrayArgs: [0],
+      description: 'Number of columns of an array or table',
+    },
+    ([v]) => (Array.isArray(v) && v.some(Array.isArray) ? width(tableRows(v)) : 1),
   ),
 ];
-
-/** Rows of a table argument (see the file comment). */
-export function tableRows(v: Value, ctx?: Ticker): Scalar[][] {
-  if (!Array.isArray(v)) return [[v]];
-  ctx?.tick(v.length);
-  return v.map((row) => (Array.isArray(row) ? flatten(row, ctx) : [row]));
-}
-
-const width = (rows: Scalar[][]): number => rows.reduce((w, r) => Math.max(w, r.length), 0);
 
 function tableLookup(
   fn: string,
@@ -138,9 +230,13 @@ function xlookup([lookup, lookupArray, returnArray, ...rest]: Value[], ctx: Tick
   if (![1, -1, 2, -2].includes(search)) return fail('#VALUE!', 'XLOOKUP', `unknown search mode ${search}`);
   const keys = Array.isArray(lookupArray) ? flatten(lookupArray, ctx) : [lookupArray as Scalar];
   const results: Value[] = Array.isArray(returnArray) ? returnArray : [returnArray];
-  if (results.length !== keys.length) return fail('#VALUE!', 'XLOOKUP', 'lookup and return arrays have different lengths');
+  if (results.length !== keys.length)
+    return fail('#VALUE!', 'XLOOKUP', 'lookup and return arrays have different lengths');
   const isReverse = search < 0;
-  const i = mode === 0 || mode === 2 ? exactIndex(lookup as Scalar, keys, mode === 2, isReverse, ctx) : nearestIndex(lookup as Scalar, keys, mode, isReverse, ctx);
+  const i =
+    mode === 0 || mode === 2
+      ? exactIndex(lookup as Scalar, keys, mode === 2, isReverse, ctx)
+      : nearestIndex(lookup as Scalar, keys, mode, isReverse, ctx);
   if (i >= 0) return results[i];
   return ifNotFound !== undefined ? ifNotFound : notFound('XLOOKUP', lookup);
 }
@@ -161,63 +257,12 @@ function index([array, rowArg, colArg]: Value[]): Value {
   }
   const rows = tableRows(array);
   if (rows.length === 1 && colArg === undefined) return row === 0 ? rows[0] : (rows[0][row - 1] ?? ref());
-  if (row === 0) return col === 0 ? rows : col <= width(rows) ? rows.map((cells) => cells[col - 1] ?? null) : ref();
+  if (row === 0)
+    return col === 0 ? rows : col <= width(rows) ? rows.map((cells) => cells[col - 1] ?? null) : ref();
   const cells = rows[row - 1];
   if (!cells) return ref();
   if (col === 0) return cells;
   return col <= width(rows) ? (cells[col - 1] ?? null) : ref();
-}
-
-/** A MATCH array as one vector; a table with several rows and columns is #N/A. */
-function vectorOf(v: Value, ctx: Ticker): Scalar[] | FormulaError {
-  if (!Array.isArray(v)) return [v];
-  if (!v.some(Array.isArray)) return flatten(v, ctx);
-  const rows = tableRows(v, ctx);
-  if (rows.length === 1) return rows[0];
-  return width(rows) <= 1 ? rows.map((r) => r[0] ?? null) : fail('#N/A', 'MATCH', 'array must be a single row or column');
-}
-
-const isSameKind = (a: Scalar, b: Scalar): boolean => a !== null && b !== null && !isFormulaError(a) && typeof a === typeof b;
-
-/** First position (last when reversed) of an equal value; text ignores case and may use wildcards. */
-function exactIndex(lookup: Scalar, keys: Scalar[], allowWildcards: boolean, isReverse: boolean, ctx: Ticker): number {
-  ctx.tick(keys.length);
-  const isPattern = allowWildcards && typeof lookup === 'string' && hasWildcards(lookup);
-  for (let n = 0; n < keys.length; n++) {
-    const i = isReverse ? keys.length - 1 - n : n;
-    const k = keys[i];
-    if (isPattern ? typeof k === 'string' && wildcardMatch(lookup as string, k, ctx) : isSameKind(lookup, k) && compareValues(lookup, k) === 0) return i;
-  }
-  return -1;
-}
-
-/** In data sorted ascending (dir 1): last position ≤ lookup; descending (dir −1): last position ≥ lookup. */
-function sortedIndex(lookup: Scalar, keys: Scalar[], dir: 1 | -1, ctx: Ticker): number {
-  ctx.tick(keys.length);
-  let found = -1;
-  for (let i = 0; i < keys.length; i++) {
-    if (!isSameKind(lookup, keys[i])) continue;
-    const c = compareValues(keys[i], lookup) * dir;
-    if (c > 0) break;
-    found = i;
-  }
-  return found;
-}
-
-/** XLOOKUP modes −1/1: an exact match, else the nearest smaller/larger value (data need not be sorted). */
-function nearestIndex(lookup: Scalar, keys: Scalar[], mode: number, isReverse: boolean, ctx: Ticker): number {
-  ctx.tick(keys.length);
-  let best = -1;
-  for (let n = 0; n < keys.length; n++) {
-    const i = isReverse ? keys.length - 1 - n : n;
-    const k = keys[i];
-    if (!isSameKind(lookup, k)) continue;
-    const c = compareValues(k, lookup);
-    if (c === 0) return i;
-    if (c === -mode) continue;
-    if (best < 0 || compareValues(k, keys[best]) === -mode) best = i;
-  }
-  return best;
 }
 
 const notFound = (fn: string, lookup: Value): FormulaError =>

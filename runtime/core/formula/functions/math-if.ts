@@ -39,43 +39,131 @@ const extreme =
 
 export const CONDITIONAL_FUNCTIONS: FunctionSpec[] = [
   eager(
-    { group: 'math', name: 'COUNTIF', minArgs: 2, maxArgs: 2, argTypes: [A, 'any'], returns: N, description: 'Counts values that meet a criterion' },
-    (args, ctx) => withCriteria(args, [1], ctx, (a) => matching('COUNTIF', [[a[0], a[1]]], null, ctx, (vs) => vs.length)),
+    {
+      group: 'math',
+      name: 'COUNTIF',
+      minArgs: 2,
+      maxArgs: 2,
+      argTypes: [A, 'any'],
+      returns: N,
+      description: 'Counts values that meet a criterion',
+    },
+    (args, ctx) =>
+      withCriteria(args, [1], ctx, (a) => matching('COUNTIF', [[a[0], a[1]]], null, ctx, (vs) => vs.length)),
   ),
   eager(
-    { group: 'math', name: 'COUNTIFS', minArgs: 2, maxArgs: Infinity, argTypes: [A, 'any'], returns: N, description: 'Counts rows that meet every criterion' },
-    (args, ctx) => pairsFrom(args, 0, 'COUNTIFS', ctx, (pairs) => matching('COUNTIFS', pairs, null, ctx, (vs) => vs.length)),
+    {
+      group: 'math',
+      name: 'COUNTIFS',
+      minArgs: 2,
+      maxArgs: Infinity,
+      argTypes: [A, 'any'],
+      returns: N,
+      description: 'Counts rows that meet every criterion',
+    },
+    (args, ctx) =>
+      pairsFrom(args, 0, 'COUNTIFS', ctx, (pairs) =>
+        matching('COUNTIFS', pairs, null, ctx, (vs) => vs.length),
+      ),
   ),
   eager(
-    { group: 'math', name: 'SUMIF', minArgs: 2, maxArgs: 3, argTypes: [A, 'any', A], returns: N, description: 'Adds the values whose row meets a criterion' },
-    (args, ctx) => withCriteria(args, [1], ctx, (a) => matching('SUMIF', [[a[0], a[1]]], a[2] ?? a[0], ctx, sumValues)),
+    {
+      group: 'math',
+      name: 'SUMIF',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [A, 'any', A],
+      returns: N,
+      description: 'Adds the values whose row meets a criterion',
+    },
+    (args, ctx) =>
+      withCriteria(args, [1], ctx, (a) => matching('SUMIF', [[a[0], a[1]]], a[2] ?? a[0], ctx, sumValues)),
   ),
   eager(
-    { group: 'math', name: 'SUMIFS', minArgs: 3, maxArgs: Infinity, argTypes: [A, A, 'any'], returns: N, description: 'Adds the values whose row meets every criterion' },
-    (args, ctx) => pairsFrom(args, 1, 'SUMIFS', ctx, (pairs) => matching('SUMIFS', pairs, args[0], ctx, sumValues)),
+    {
+      group: 'math',
+      name: 'SUMIFS',
+      minArgs: 3,
+      maxArgs: Infinity,
+      argTypes: [A, A, 'any'],
+      returns: N,
+      description: 'Adds the values whose row meets every criterion',
+    },
+    (args, ctx) =>
+      pairsFrom(args, 1, 'SUMIFS', ctx, (pairs) => matching('SUMIFS', pairs, args[0], ctx, sumValues)),
   ),
   eager(
-    { group: 'math', name: 'AVERAGEIF', minArgs: 2, maxArgs: 3, argTypes: [A, 'any', A], returns: N, description: 'Mean of the values whose row meets a criterion' },
-    (args, ctx) => withCriteria(args, [1], ctx, (a) => matching('AVERAGEIF', [[a[0], a[1]]], a[2] ?? a[0], ctx, averageValues)),
+    {
+      group: 'math',
+      name: 'AVERAGEIF',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [A, 'any', A],
+      returns: N,
+      description: 'Mean of the values whose row meets a criterion',
+    },
+    (args, ctx) =>
+      withCriteria(args, [1], ctx, (a) =>
+        matching('AVERAGEIF', [[a[0], a[1]]], a[2] ?? a[0], ctx, averageValues),
+      ),
   ),
   eager(
-    { group: 'math', name: 'AVERAGEIFS', minArgs: 3, maxArgs: Infinity, argTypes: [A, A, 'any'], returns: N, description: 'Mean of the values whose row meets every criterion' },
-    (args, ctx) => pairsFrom(args, 1, 'AVERAGEIFS', ctx, (pairs) => matching('AVERAGEIFS', pairs, args[0], ctx, averageValues)),
+    {
+      group: 'math',
+      name: 'AVERAGEIFS',
+      minArgs: 3,
+      maxArgs: Infinity,
+      argTypes: [A, A, 'any'],
+      returns: N,
+      description: 'Mean of the values whose row meets every criterion',
+    },
+    (args, ctx) =>
+      pairsFrom(args, 1, 'AVERAGEIFS', ctx, (pairs) =>
+        matching('AVERAGEIFS', pairs, args[0], ctx, averageValues),
+      ),
   ),
   eager(
-    { group: 'math', name: 'MINIFS', minArgs: 3, maxArgs: Infinity, argTypes: [A, A, 'any'], returns: N, description: 'Smallest value whose row meets every criterion' },
-    (args, ctx) => pairsFrom(args, 1, 'MINIFS', ctx, (pairs) => matching('MINIFS', pairs, args[0], ctx, extreme(Math.min))),
+    {
+      group: 'math',
+      name: 'MINIFS',
+      minArgs: 3,
+      maxArgs: Infinity,
+      argTypes: [A, A, 'any'],
+      returns: N,
+      description: 'Smallest value whose row meets every criterion',
+    },
+    (args, ctx) =>
+      pairsFrom(args, 1, 'MINIFS', ctx, (pairs) =>
+        matching('MINIFS', pairs, args[0], ctx, extreme(Math.min)),
+      ),
   ),
   eager(
-    { group: 'math', name: 'MAXIFS', minArgs: 3, maxArgs: Infinity, argTypes: [A, A, 'any'], returns: N, description: 'Largest value whose row meets every criterion' },
-    (args, ctx) => pairsFrom(args, 1, 'MAXIFS', ctx, (pairs) => matching('MAXIFS', pairs, args[0], ctx, extreme(Math.max))),
+    {
+      group: 'math',
+      name: 'MAXIFS',
+      minArgs: 3,
+      maxArgs: Infinity,
+      argTypes: [A, A, 'any'],
+      returns: N,
+      description: 'Largest value whose row meets every criterion',
+    },
+    (args, ctx) =>
+      pairsFrom(args, 1, 'MAXIFS', ctx, (pairs) =>
+        matching('MAXIFS', pairs, args[0], ctx, extreme(Math.max)),
+      ),
   ),
 ];
 
 type Pair = [range: Value, criterion: Value];
 
 /** range/criterion pairs from `start` on; an odd count is #VALUE!. */
-function pairsFrom(args: Value[], start: number, fn: string, ctx: FunctionContext, run: (pairs: Pair[]) => Value): Value {
+function pairsFrom(
+  args: Value[],
+  start: number,
+  fn: string,
+  ctx: FunctionContext,
+  run: (pairs: Pair[]) => Value,
+): Value {
   const rest = args.length - start;
   if (rest < 2 || rest % 2 !== 0) return fail('#VALUE!', fn, 'needs range/criterion pairs');
   const criterionAt = Array.from({ length: rest / 2 }, (_, k) => start + 2 * k + 1);
@@ -87,25 +175,45 @@ function pairsFrom(args: Value[], start: number, fn: string, ctx: FunctionContex
 }
 
 /** Lift over array criteria: one result per criterion element. */
-function withCriteria(args: Value[], positions: number[], ctx: FunctionContext, run: (args: Value[]) => Value): Value {
+function withCriteria(
+  args: Value[],
+  positions: number[],
+  ctx: FunctionContext,
+  run: (args: Value[]) => Value,
+): Value {
   const at = positions.find((i) => Array.isArray(args[i]));
   if (at === undefined) return run(args);
   const list = args[at] as Value[];
   ctx.tick(list.length);
-  return list.map((c) => withCriteria(args.map((a, i) => (i === at ? c : a)), positions, ctx, run));
+  return list.map((c) =>
+    withCriteria(
+      args.map((a, i) => (i === at ? c : a)),
+      positions,
+      ctx,
+      run,
+    ),
+  );
 }
 
 /** Values (of `target`, or the matching rows themselves when null) of the rows meeting every criterion. */
-function matching(fn: string, pairs: Pair[], target: Value | null, ctx: FunctionContext, reduce: Reduce): Value {
+function matching(
+  fn: string,
+  pairs: Pair[],
+  target: Value | null,
+  ctx: FunctionContext,
+  reduce: Reduce,
+): Value {
   const ranges = pairs.map(([range]) => (Array.isArray(range) ? flatten(range, ctx) : [range]));
   const size = ranges[0].length;
   if (ranges.some((r) => r.length !== size)) return fail('#VALUE!', fn, 'ranges have different sizes');
   const tests = pairs.map(([, c]) => parseCriterion(c as Scalar, ctx));
   const values = target === null ? null : Array.isArray(target) ? flatten(target, ctx) : [target];
-  if (values && pairs.length > 1 && values.length !== size) return fail('#VALUE!', fn, 'ranges have different sizes');
+  if (values && pairs.length > 1 && values.length !== size)
+    return fail('#VALUE!', fn, 'ranges have different sizes');
   const picked: Scalar[] = [];
   for (let i = 0; i < size; i++) {
-    if (tests.every((test, k) => test(ranges[k][i]))) picked.push(values ? (values[i] ?? null) : ranges[0][i]);
+    if (tests.every((test, k) => test(ranges[k][i])))
+      picked.push(values ? (values[i] ?? null) : ranges[0][i]);
   }
   ctx.tick(size * pairs.length);
   return reduce(picked, fn);

@@ -11,7 +11,8 @@ export function roundDigits(x: number, digits: number, mode: RoundMode = 'neares
   if (d < -308) return mode === 'up' ? Math.sign(x) * Infinity : 0;
   const abs = Number(Math.abs(x).toPrecision(15));
   const shifted = shiftDecimal(abs, d);
-  const rounded = mode === 'nearest' ? Math.floor(shifted + 0.5) : mode === 'up' ? Math.ceil(shifted) : Math.floor(shifted);
+  const rounded =
+    mode === 'nearest' ? Math.floor(shifted + 0.5) : mode === 'up' ? Math.ceil(shifted) : Math.floor(shifted);
   const result = shiftDecimal(rounded, -d);
   return x < 0 && result !== 0 ? -result : result;
 }

@@ -15,7 +15,15 @@ const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090�
 
 export const TEXT_CONVERT_FUNCTIONS: FunctionSpec[] = [
   scalar(
-    { group: 'text', name: 'TEXT', minArgs: 2, maxArgs: 2, argTypes: ['any', T], returns: T, description: 'A number formatted with an Excel mask ("#,##0.00", "0%", "yyyy-mm-dd")' },
+    {
+      group: 'text',
+      name: 'TEXT',
+      minArgs: 2,
+      maxArgs: 2,
+      argTypes: ['any', T],
+      returns: T,
+      description: 'A number formatted with an Excel mask ("#,##0.00", "0%", "yyyy-mm-dd")',
+    },
     ([value, mask], ctx) => {
       const format = toText(mask);
       if (isFormulaError(format)) return format;
@@ -28,10 +36,21 @@ export const TEXT_CONVERT_FUNCTIONS: FunctionSpec[] = [
       return textResult(out, 'TEXT');
     },
   ),
-  scalar({ group: 'text', name: 'VALUE', minArgs: 1, maxArgs: 1, argTypes: [T], returns: N, description: 'The number a text represents (also dates, times, percents)' }, ([v]) => {
-    if (typeof v === 'boolean') return fail('#VALUE!', 'VALUE', 'expects text');
-    return toNumber(v);
-  }),
+  scalar(
+    {
+      group: 'text',
+      name: 'VALUE',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [T],
+      returns: N,
+      description: 'The number a text represents (also dates, times, percents)',
+    },
+    ([v]) => {
+      if (typeof v === 'boolean') return fail('#VALUE!', 'VALUE', 'expects text');
+      return toNumber(v);
+    },
+  ),
   scalar(
     {
       group: 'text',
@@ -74,30 +93,72 @@ export const TEXT_CONVERT_FUNCTIONS: FunctionSpec[] = [
       return formatValue(roundDigits(n, places), mask);
     },
   ),
-  scalar({ group: 'text', name: 'CHAR', minArgs: 1, maxArgs: 1, argTypes: [N], returns: T, description: 'The character of a code 1–255 (Windows-1252)' }, ([v]) => {
-    const n = toNumber(v);
-    if (isFormulaError(n)) return n;
-    const code = Math.trunc(n);
-    if (code < 1 || code > 255) return fail('#VALUE!', 'CHAR', 'code must be between 1 and 255');
-    return code >= 128 && code < 160 ? CP1252_HIGH[code - 128] : String.fromCharCode(code);
-  }),
-  scalar({ group: 'text', name: 'CODE', minArgs: 1, maxArgs: 1, argTypes: [T], returns: N, description: 'Windows-1252 code of the first character' }, ([v]) =>
-    firstUnit(v, 'CODE', (s) => {
-      const c = s.charCodeAt(0);
-      const high = CP1252_HIGH.indexOf(s[0]);
-      if (high >= 0) return 128 + high;
-      return c < 256 ? c : 63;
-    }),
+  scalar(
+    {
+      group: 'text',
+      name: 'CHAR',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [N],
+      returns: T,
+      description: 'The character of a code 1–255 (Windows-1252)',
+    },
+    ([v]) => {
+      const n = toNumber(v);
+      if (isFormulaError(n)) return n;
+      const code = Math.trunc(n);
+      if (code < 1 || code > 255) return fail('#VALUE!', 'CHAR', 'code must be between 1 and 255');
+      return code >= 128 && code < 160 ? CP1252_HIGH[code - 128] : String.fromCharCode(code);
+    },
   ),
-  scalar({ group: 'text', name: 'UNICHAR', minArgs: 1, maxArgs: 1, argTypes: [N], returns: T, description: 'The character of a Unicode code point' }, ([v]) => {
-    const n = toNumber(v);
-    if (isFormulaError(n)) return n;
-    const cp = Math.trunc(n);
-    if (cp < 1 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return fail('#VALUE!', 'UNICHAR', 'not a valid code point');
-    return String.fromCodePoint(cp);
-  }),
-  scalar({ group: 'text', name: 'UNICODE', minArgs: 1, maxArgs: 1, argTypes: [T], returns: N, description: 'Unicode code point of the first character' }, ([v]) =>
-    firstUnit(v, 'UNICODE', (s) => s.codePointAt(0) ?? 0),
+  scalar(
+    {
+      group: 'text',
+      name: 'CODE',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [T],
+      returns: N,
+      description: 'Windows-1252 code of the first character',
+    },
+    ([v]) =>
+      firstUnit(v, 'CODE', (s) => {
+        const c = s.charCodeAt(0);
+        const high = CP1252_HIGH.indexOf(s[0]);
+        if (high >= 0) return 128 + high;
+        return c < 256 ? c : 63;
+      }),
+  ),
+  scalar(
+    {
+      group: 'text',
+      name: 'UNICHAR',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [N],
+      returns: T,
+      description: 'The character of a Unicode code point',
+    },
+    ([v]) => {
+      const n = toNumber(v);
+      if (isFormulaError(n)) return n;
+      const cp = Math.trunc(n);
+      if (cp < 1 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+        return fail('#VALUE!', 'UNICHAR', 'not a valid code point');
+      return String.fromCodePoint(cp);
+    },
+  ),
+  scalar(
+    {
+      group: 'text',
+      name: 'UNICODE',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: [T],
+      returns: N,
+      description: 'Unicode code point of the first character',
+    },
+    ([v]) => firstUnit(v, 'UNICODE', (s) => s.codePointAt(0) ?? 0),
   ),
 ];
 

@@ -8,7 +8,8 @@ import { dateTimeFromSerial, dayOfWeek, MAX_SERIAL, MS_PER_DAY, pad } from './da
 import { DAY_NAMES, MONTH_NAMES } from './date-text.ts';
 import type { FormatToken } from './text-format.ts';
 
-export const isDateToken = (t: FormatToken): boolean => t.kind === 'date' || t.kind === 'elapsed' || t.kind === 'ampm';
+export const isDateToken = (t: FormatToken): boolean =>
+  t.kind === 'date' || t.kind === 'elapsed' || t.kind === 'ampm';
 
 export function formatDate(serial: number, tokens: FormatToken[]): string | FormulaError {
   if (serial > MAX_SERIAL + 1) return new FormulaError('#VALUE!', 'TEXT: date out of range');
@@ -37,7 +38,7 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
         out.push('.');
         break;
       case 'digit':
-        out.push(afterSeconds ? pad(t.millisecond, 3)[digitIndex(tokens, i)] ?? '0' : tk.char);
+        out.push(afterSeconds ? (pad(t.millisecond, 3)[digitIndex(tokens, i)] ?? '0') : tk.char);
         break;
       case 'literal':
         out.push(tk.text);
@@ -63,7 +64,11 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
       case 'm':
         if (isMinuteCode) return width >= 2 ? pad(t!.minute, 2) : String(t!.minute);
         if (width <= 2) return width === 2 ? pad(t!.month, 2) : String(t!.month);
-        return width === 3 ? MONTH_NAMES[t!.month - 1].slice(0, 3) : width === 4 ? MONTH_NAMES[t!.month - 1] : MONTH_NAMES[t!.month - 1][0];
+        return width === 3
+          ? MONTH_NAMES[t!.month - 1].slice(0, 3)
+          : width === 4
+            ? MONTH_NAMES[t!.month - 1]
+            : MONTH_NAMES[t!.month - 1][0];
       case 'd': {
         if (width <= 2) return width === 2 ? pad(t!.day, 2) : String(t!.day);
         const name = DAY_NAMES[dayOfWeek(Math.floor(totalMs / MS_PER_DAY))];
@@ -97,7 +102,11 @@ function isMinute(tokens: FormatToken[], at: number): boolean {
 function secondFractionDigits(tokens: FormatToken[]): number {
   for (let i = 0; i < tokens.length - 1; i++) {
     const tk = tokens[i];
-    if ((tk.kind === 'date' || tk.kind === 'elapsed') && tk.letter === 's' && tokens[i + 1].kind === 'point') {
+    if (
+      (tk.kind === 'date' || tk.kind === 'elapsed') &&
+      tk.letter === 's' &&
+      tokens[i + 1].kind === 'point'
+    ) {
       let n = 0;
       while (tokens[i + 2 + n]?.kind === 'digit') n++;
       return Math.min(n, 3);

@@ -24,7 +24,8 @@ type DigitToken = Extract<FormatToken, { kind: 'digit' }>;
 export function formatValue(value: number | string, format: string): string | FormulaError {
   const sections = splitSections(format);
   if (typeof value === 'string') {
-    const section = sections.length >= 4 ? sections[3] : sections.find((s) => tokenize(s).some((t) => t.kind === 'text'));
+    const section =
+      sections.length >= 4 ? sections[3] : sections.find((s) => tokenize(s).some((t) => t.kind === 'text'));
     if (section === undefined) return value;
     return tokenize(section)
       .map((t) => (t.kind === 'text' ? value : t.kind === 'literal' ? t.text : ''))
@@ -86,12 +87,16 @@ export function tokenize(section: string): FormatToken[] {
     } else if (c === '[') {
       const end = endOf(section, ']', i);
       const inner = section.slice(i + 1, end);
-      if (/^(h+|m+|s+)$/i.test(inner)) tokens.push({ kind: 'elapsed', letter: inner[0].toLowerCase(), width: inner.length });
+      if (/^(h+|m+|s+)$/i.test(inner))
+        tokens.push({ kind: 'elapsed', letter: inner[0].toLowerCase(), width: inner.length });
       i = end + 1;
     } else if (section.substr(i, 7).toLowerCase() === 'general') {
       tokens.push({ kind: 'general' });
       i += 7;
-    } else if (section.substr(i, 5).toUpperCase() === 'AM/PM' || section.substr(i, 3).toUpperCase() === 'A/P') {
+    } else if (
+      section.substr(i, 5).toUpperCase() === 'AM/PM' ||
+      section.substr(i, 3).toUpperCase() === 'A/P'
+    ) {
       const width = section.substr(i, 5).toUpperCase() === 'AM/PM' ? 5 : 3;
       tokens.push({ kind: 'ampm', text: section.substr(i, width) });
       i += width;
@@ -128,7 +133,8 @@ function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): stri
   const pointAt = tokens.findIndex((t) => t.kind === 'point');
   const expAt = tokens.findIndex((t) => t.kind === 'exponent');
   const intEnd = pointAt >= 0 ? pointAt : expAt >= 0 ? expAt : tokens.length;
-  const slotsIn = (from: number, to: number) => tokens.map((t, i) => (isDigit(t) && i >= from && i < to ? i : -1)).filter((i) => i >= 0);
+  const slotsIn = (from: number, to: number) =>
+    tokens.map((t, i) => (isDigit(t) && i >= from && i < to ? i : -1)).filter((i) => i >= 0);
   const intSlots = slotsIn(0, intEnd);
   const fracSlots = pointAt >= 0 ? slotsIn(pointAt + 1, expAt >= 0 ? expAt : tokens.length) : [];
   let isGrouped = false;
@@ -147,12 +153,15 @@ function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): stri
     const isEngineering = width > 1 && intSlots.some((s) => (tokens[s] as DigitToken).char === '#');
     const magnitude = Math.floor(Math.log10(v));
     exponent = isEngineering ? Math.floor(magnitude / width) * width : magnitude - (width - 1);
-    if (roundDigits(shiftDecimal(v, -exponent), fracSlots.length) >= 10 ** width) exponent += isEngineering ? width : 1;
+    if (roundDigits(shiftDecimal(v, -exponent), fracSlots.length) >= 10 ** width)
+      exponent += isEngineering ? width : 1;
     v = shiftDecimal(v, -exponent);
   }
   const [intText, fracText = ''] = fixed(roundDigits(v, fracSlots.length), fracSlots.length).split('.');
   const intDigits = intText === '0' ? '' : intText;
-  const out = tokens.map((t) => (t.kind === 'literal' ? t.text : t.kind === 'point' ? '.' : t.kind === 'percent' ? '%' : ''));
+  const out = tokens.map((t) =>
+    t.kind === 'literal' ? t.text : t.kind === 'point' ? '.' : t.kind === 'percent' ? '%' : '',
+  );
   fillInteger(out, intSlots, tokens, intDigits, isGrouped);
   if (!intSlots.length && intDigits && pointAt >= 0) out[pointAt] = intDigits + out[pointAt];
   let isTrimming = true;
@@ -169,7 +178,9 @@ function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): stri
     const expSlots = slotsIn(expAt + 1, tokens.length);
     const sign = exponent < 0 ? '-' : (tokens[expAt] as { text: string }).text[1] === '+' ? '+' : '';
     out[expAt] = (tokens[expAt] as { text: string }).text[0] + sign;
-    expSlots.forEach((s, k) => (out[s] = k === 0 ? String(Math.abs(exponent)).padStart(expSlots.length, '0') : ''));
+    expSlots.forEach(
+      (s, k) => (out[s] = k === 0 ? String(Math.abs(exponent)).padStart(expSlots.length, '0') : ''),
+    );
   }
   tokens.forEach((t, i) => {
     if (t.kind === 'general' || t.kind === 'text') out[i] = numberToText(v);
@@ -179,7 +190,13 @@ function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): stri
 }
 
 /** Integer digits into their placeholders, right to left; extra digits go to the first one. */
-function fillInteger(out: string[], slots: number[], tokens: FormatToken[], digits: string, isGrouped: boolean): void {
+function fillInteger(
+  out: string[],
+  slots: number[],
+  tokens: FormatToken[],
+  digits: string,
+  isGrouped: boolean,
+): void {
   const charAt = (j: number) => (tokens[slots[j]] as DigitToken).char;
   if (isGrouped && slots.length) {
     const firstZero = slots.findIndex((_, j) => charAt(j) === '0');

@@ -4,7 +4,16 @@
  */
 import { isFormulaError } from '../values.ts';
 import type { FormulaError, Value } from '../values.ts';
-import { fail, flatten, MAX_TEXT_LENGTH, textResult, tickText, toBoolean, toNumber, toText } from './coerce.ts';
+import {
+  fail,
+  flatten,
+  MAX_TEXT_LENGTH,
+  textResult,
+  tickText,
+  toBoolean,
+  toNumber,
+  toText,
+} from './coerce.ts';
 import { foldUnits, hasWildcards, wildcardSearch } from './compare.ts';
 import { eager, scalar } from './define.ts';
 import type { FunctionContext, FunctionSpec, ValueType } from './types.ts';
@@ -14,10 +23,22 @@ const N = 'number' as const;
 
 export const TEXT_FUNCTIONS: FunctionSpec[] = [
   text('CONCATENATE', 1, Infinity, [T], 'Joins texts', (s, _, ctx) => joined(s, '', 'CONCATENATE', ctx)),
-  eager({ group: 'text', name: 'CONCAT', minArgs: 1, maxArgs: Infinity, argTypes: [T], returns: T, arrayMode: 'aggregate', description: 'Joins texts and whole arrays' }, (args, ctx) => {
-    const parts = textsOf(flatten(args, ctx));
-    return isFormulaError(parts) ? parts : joined(parts, '', 'CONCAT', ctx);
-  }),
+  eager(
+    {
+      group: 'text',
+      name: 'CONCAT',
+      minArgs: 1,
+      maxArgs: Infinity,
+      argTypes: [T],
+      returns: T,
+      arrayMode: 'aggregate',
+      description: 'Joins texts and whole arrays',
+    },
+    (args, ctx) => {
+      const parts = textsOf(flatten(args, ctx));
+      return isFormulaError(parts) ? parts : joined(parts, '', 'CONCAT', ctx);
+    },
+  ),
   eager(
     {
       group: 'text',
@@ -31,29 +52,67 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
     },
     (args, ctx) => textJoin(args, ctx),
   ),
-  text<[string, number?]>('LEFT', 1, 2, [T, N], 'First characters of a text', ([s, n = 1]) => withCount(n, 'LEFT', (k) => s.slice(0, k))),
-  text<[string, number?]>('RIGHT', 1, 2, [T, N], 'Last characters of a text', ([s, n = 1]) => withCount(n, 'RIGHT', (k) => (k === 0 ? '' : s.slice(-k)))),
-  text<[string, number, number]>('MID', 3, 3, [T, N, N], 'Characters from the middle of a text', ([s, start, n]) => {
-    if (start < 1) return fail('#VALUE!', 'MID', 'start must be at least 1');
-    return withCount(n, 'MID', (k) => s.substr(Math.trunc(start) - 1, k));
-  }),
+  text<[string, number?]>('LEFT', 1, 2, [T, N], 'First characters of a text', ([s, n = 1]) =>
+    withCount(n, 'LEFT', (k) => s.slice(0, k)),
+  ),
+  text<[string, number?]>('RIGHT', 1, 2, [T, N], 'Last characters of a text', ([s, n = 1]) =>
+    withCount(n, 'RIGHT', (k) => (k === 0 ? '' : s.slice(-k))),
+  ),
+  text<[string, number, number]>(
+    'MID',
+    3,
+    3,
+    [T, N, N],
+    'Characters from the middle of a text',
+    ([s, start, n]) => {
+      if (start < 1) return fail('#VALUE!', 'MID', 'start must be at least 1');
+      return withCount(n, 'MID', (k) => s.substr(Math.trunc(start) - 1, k));
+    },
+  ),
   text('LEN', 1, 1, [T], 'Number of characters', ([s]) => s.length, N),
-  text<[string, string, number?]>('FIND', 2, 3, [T, T, N], 'Position of a text inside another (case-sensitive)', ([needle, hay, start = 1]) =>
-    findIn(needle, hay, start, 'FIND', (from) => hay.indexOf(needle, from)),
+  text<[string, string, number?]>(
+    'FIND',
+    2,
+    3,
+    [T, T, N],
+    'Position of a text inside another (case-sensitive)',
+    ([needle, hay, start = 1]) => findIn(needle, hay, start, 'FIND', (from) => hay.indexOf(needle, from)),
   ),
-  text<[string, string, number?]>('SEARCH', 2, 3, [T, T, N], 'Position of a text inside another (ignoring case; wildcards ? * ~)', ([needle, hay, start = 1], _, ctx) =>
-    findIn(needle, hay, start, 'SEARCH', (from) =>
-      hasWildcards(needle) ? wildcardSearch(needle, hay, from, ctx) : foldUnits(hay).indexOf(foldUnits(needle), from),
-    ),
+  text<[string, string, number?]>(
+    'SEARCH',
+    2,
+    3,
+    [T, T, N],
+    'Position of a text inside another (ignoring case; wildcards ? * ~)',
+    ([needle, hay, start = 1], _, ctx) =>
+      findIn(needle, hay, start, 'SEARCH', (from) =>
+        hasWildcards(needle)
+          ? wildcardSearch(needle, hay, from, ctx)
+          : foldUnits(hay).indexOf(foldUnits(needle), from),
+      ),
   ),
-  text<[string, string, string, number?]>('SUBSTITUTE', 3, 4, [T, T, T, N], 'Replaces occurrences of a text (all, or the n-th)', ([s, old, replacement, nth], count) =>
-    substitute(s, old, replacement, count.length > 3 ? nth : undefined),
+  text<[string, string, string, number?]>(
+    'SUBSTITUTE',
+    3,
+    4,
+    [T, T, T, N],
+    'Replaces occurrences of a text (all, or the n-th)',
+    ([s, old, replacement, nth], count) =>
+      substitute(s, old, replacement, count.length > 3 ? nth : undefined),
   ),
-  text<[string, number, number, string]>('REPLACE', 4, 4, [T, N, N, T], 'Replaces characters at a position', ([s, start, n, replacement]) => {
-    if (start < 1 || n < 0) return fail('#VALUE!', 'REPLACE', 'start must be at least 1 and count not negative');
-    const from = Math.trunc(start) - 1;
-    return textResult(s.slice(0, from) + replacement + s.slice(from + Math.trunc(n)), 'REPLACE');
-  }),
+  text<[string, number, number, string]>(
+    'REPLACE',
+    4,
+    4,
+    [T, N, N, T],
+    'Replaces characters at a position',
+    ([s, start, n, replacement]) => {
+      if (start < 1 || n < 0)
+        return fail('#VALUE!', 'REPLACE', 'start must be at least 1 and count not negative');
+      const from = Math.trunc(start) - 1;
+      return textResult(s.slice(0, from) + replacement + s.slice(from + Math.trunc(n)), 'REPLACE');
+    },
+  ),
   text('UPPER', 1, 1, [T], 'Text in upper case', ([s]) => s.toUpperCase()),
   text('LOWER', 1, 1, [T], 'Text in lower case', ([s]) => s.toLowerCase()),
   text('PROPER', 1, 1, [T], 'Capitalizes the first letter of each word', ([s]) =>
@@ -62,16 +121,36 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
   text('TRIM', 1, 1, [T], 'Removes leading and trailing spaces and collapses inner runs of spaces', ([s]) =>
     s.replace(/ {2,}/g, ' ').replace(/^ | $/g, ''),
   ),
-  text('CLEAN', 1, 1, [T], 'Removes non-printable characters (codes 0–31)', ([s]) => s.replace(/[\u0000-\u001f]/g, '')),
+  text('CLEAN', 1, 1, [T], 'Removes non-printable characters (codes 0–31)', ([s]) =>
+    removeControlCharacters(s),
+  ),
   text<[string, number]>('REPT', 2, 2, [T, N], 'Repeats a text', ([s, times]) => {
     const n = Math.trunc(times);
     if (n < 0) return fail('#VALUE!', 'REPT', 'count is negative');
-    if (s.length * n > MAX_TEXT_LENGTH) return fail('#VALUE!', 'REPT', `result longer than ${MAX_TEXT_LENGTH} characters`);
+    if (s.length * n > MAX_TEXT_LENGTH)
+      return fail('#VALUE!', 'REPT', `result longer than ${MAX_TEXT_LENGTH} characters`);
     return s.repeat(n);
   }),
-  text('EXACT', 2, 2, [T, T], 'TRUE if two texts are identical (case-sensitive)', ([a, b]) => a === b, 'boolean'),
-  scalar({ group: 'text', name: 'T', minArgs: 1, maxArgs: 1, argTypes: ['any'], returns: T, description: 'The value if it is text, else ""' }, ([v]) =>
-    typeof v === 'string' ? v : '',
+  text(
+    'EXACT',
+    2,
+    2,
+    [T, T],
+    'TRUE if two texts are identical (case-sensitive)',
+    ([a, b]) => a === b,
+    'boolean',
+  ),
+  scalar(
+    {
+      group: 'text',
+      name: 'T',
+      minArgs: 1,
+      maxArgs: 1,
+      argTypes: ['any'],
+      returns: T,
+      description: 'The value if it is text, else ""',
+    },
+    ([v]) => (typeof v === 'string' ? v : ''),
   ),
 ];
 
@@ -109,15 +188,28 @@ function withCount(n: number, fn: string, take: (k: number) => string): string |
   return n < 0 ? fail('#VALUE!', fn, 'count is negative') : take(Math.trunc(n));
 }
 
-function findIn(needle: string, hay: string, start: number, fn: string, search: (from: number) => number): number | FormulaError {
+function findIn(
+  needle: string,
+  hay: string,
+  start: number,
+  fn: string,
+  search: (from: number) => number,
+): number | FormulaError {
   const from = Math.trunc(start);
-  if (from < 1 || from > hay.length + (needle === '' ? 1 : 0)) return fail('#VALUE!', fn, 'start is outside the text');
+  if (from < 1 || from > hay.length + (needle === '' ? 1 : 0))
+    return fail('#VALUE!', fn, 'start is outside the text');
   const at = search(from - 1);
   return at < 0 ? fail('#VALUE!', fn, `"${needle}" not found`) : at + 1;
 }
 
-function substitute(s: string, old: string, replacement: string, nth: number | undefined): string | FormulaError {
-  if (nth !== undefined && Math.trunc(nth) < 1) return fail('#VALUE!', 'SUBSTITUTE', 'instance must be at least 1');
+function substitute(
+  s: string,
+  old: string,
+  replacement: string,
+  nth: number | undefined,
+): string | FormulaError {
+  if (nth !== undefined && Math.trunc(nth) < 1)
+    return fail('#VALUE!', 'SUBSTITUTE', 'instance must be at least 1');
   if (old === '') return s;
   if (nth === undefined) {
     const count = s.split(old).length - 1;
@@ -147,7 +239,9 @@ function textsOf(values: Value[]): string[] | FormulaError {
 function joined(parts: string[], delimiter: string, fn: string, ctx: FunctionContext): string | FormulaError {
   const length = parts.reduce((n, p) => n + p.length, 0) + Math.max(parts.length - 1, 0) * delimiter.length;
   tickText(ctx, length);
-  return length > MAX_TEXT_LENGTH ? fail('#VALUE!', fn, `result longer than ${MAX_TEXT_LENGTH} characters`) : parts.join(delimiter);
+  return length > MAX_TEXT_LENGTH
+    ? fail('#VALUE!', fn, `result longer than ${MAX_TEXT_LENGTH} characters`)
+    : parts.join(delimiter);
 }
 
 function textJoin(args: Value[], ctx: FunctionContext): Value {
@@ -161,4 +255,10 @@ function textJoin(args: Value[], ctx: FunctionContext): Value {
   if (delimiters.length <= 1) return joined(kept, delimiters[0] ?? '', 'TEXTJOIN', ctx);
   const woven = kept.flatMap((p, i) => (i === 0 ? [p] : [delimiters[(i - 1) % delimiters.length], p]));
   return joined(woven, '', 'TEXTJOIN', ctx);
+}
+
+function removeControlCharacters(s: string): string {
+  let out = '';
+  for (const ch of s) if (ch.charCodeAt(0) > 31) out += ch;
+  return out;
 }

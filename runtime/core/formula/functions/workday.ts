@@ -21,7 +21,16 @@ const N = 'number' as const;
 
 export const WORKDAY_FUNCTIONS: FunctionSpec[] = [
   scalar(
-    { group: 'date', name: 'WORKDAY', minArgs: 2, maxArgs: 3, argTypes: [D, N, 'array'], returns: D, arrayArgs: [2], description: 'The date a number of working days away (Mon–Fri, skipping holidays)' },
+    {
+      group: 'date',
+      name: 'WORKDAY',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [D, N, 'array'],
+      returns: D,
+      arrayArgs: [2],
+      description: 'The date a number of working days away (Mon–Fri, skipping holidays)',
+    },
     ([start, days, holidays = null], ctx) => workday('WORKDAY', start, days, SAT_SUN, holidays, ctx),
   ),
   scalar(
@@ -41,7 +50,16 @@ export const WORKDAY_FUNCTIONS: FunctionSpec[] = [
     },
   ),
   scalar(
-    { group: 'date', name: 'NETWORKDAYS', minArgs: 2, maxArgs: 3, argTypes: [D, D, 'array'], returns: N, arrayArgs: [2], description: 'Number of working days between two dates, both included' },
+    {
+      group: 'date',
+      name: 'NETWORKDAYS',
+      minArgs: 2,
+      maxArgs: 3,
+      argTypes: [D, D, 'array'],
+      returns: N,
+      arrayArgs: [2],
+      description: 'Number of working days between two dates, both included',
+    },
     ([start, end, holidays = null], ctx) => networkdays('NETWORKDAYS', start, end, SAT_SUN, holidays, ctx),
   ),
   scalar(
@@ -62,7 +80,14 @@ export const WORKDAY_FUNCTIONS: FunctionSpec[] = [
   ),
 ];
 
-function workday(fn: string, startArg: Value, daysArg: Value, weekend: Weekend, holidaysArg: Value, ctx: FunctionContext): number | FormulaError {
+function workday(
+  fn: string,
+  startArg: Value,
+  daysArg: Value,
+  weekend: Weekend,
+  holidaysArg: Value,
+  ctx: FunctionContext,
+): number | FormulaError {
   const start = toSerial(startArg, fn);
   const days = toNumber(daysArg);
   const holidays = holidayList(holidaysArg, weekend, fn, ctx);
@@ -79,7 +104,13 @@ function workday(fn: string, startArg: Value, daysArg: Value, weekend: Weekend, 
     const weeks = Math.floor((remaining - 1) / perWeek);
     if (weeks > 0) {
       const next = day + step * 7 * weeks;
-      remaining -= weeks * perWeek - countBetween(holidays, Math.min(day, next) + (step > 0 ? 1 : 0), Math.max(day, next) - (step > 0 ? 0 : 1));
+      remaining -=
+        weeks * perWeek -
+        countBetween(
+          holidays,
+          Math.min(day, next) + (step > 0 ? 1 : 0),
+          Math.max(day, next) - (step > 0 ? 0 : 1),
+        );
       day = next;
       continue;
     }
@@ -90,7 +121,14 @@ function workday(fn: string, startArg: Value, daysArg: Value, weekend: Weekend, 
   return serialResult(day, fn);
 }
 
-function networkdays(fn: string, startArg: Value, endArg: Value, weekend: Weekend, holidaysArg: Value, ctx: FunctionContext): number | FormulaError {
+function networkdays(
+  fn: string,
+  startArg: Value,
+  endArg: Value,
+  weekend: Weekend,
+  holidaysArg: Value,
+  ctx: FunctionContext,
+): number | FormulaError {
   const start = toSerial(startArg, fn);
   const end = toSerial(endArg, fn);
   const holidays = holidayList(holidaysArg, weekend, fn, ctx);
@@ -135,13 +173,15 @@ function lowerBound(sorted: number[], x: number): number {
 function weekendOf(v: Value, fn: string): Weekend | FormulaError {
   if (v === null) return SAT_SUN;
   if (typeof v === 'string') {
-    if (!/^[01]{7}$/.test(v) || v === '1111111') return fail('#VALUE!', fn, `weekend mask "${v}" must be 7 digits 0/1, Monday first`);
+    if (!/^[01]{7}$/.test(v) || v === '1111111')
+      return fail('#VALUE!', fn, `weekend mask "${v}" must be 7 digits 0/1, Monday first`);
     return Array.from({ length: 7 }, (_, dow) => v[(dow + 6) % 7] === '1');
   }
   const n = toNumber(v);
   if (isFormulaError(n)) return n;
   const code = Math.trunc(n);
-  const off = code >= 1 && code <= 7 ? [(code + 5) % 7, (code + 6) % 7] : code >= 11 && code <= 17 ? [code - 11] : null;
+  const off =
+    code >= 1 && code <= 7 ? [(code + 5) % 7, (code + 6) % 7] : code >= 11 && code <= 17 ? [code - 11] : null;
   if (!off) return fail('#NUM!', fn, `unknown weekend code ${code}`);
   return Array.from({ length: 7 }, (_, dow) => off.includes(dow));
 }

@@ -35,7 +35,8 @@ describe('toNumber', () => {
   });
 
   it('rejects what Excel rejects (not JavaScript’s Number rules)', () => {
-    for (const text of ['', ' ', 'abc', '0x10', 'Infinity', '1,23', 'TRUE', '1 2']) expectError(toNumber(text), '#VALUE!');
+    for (const text of ['', ' ', 'abc', '0x10', 'Infinity', '1,23', 'TRUE', '1 2'])
+      expectError(toNumber(text), '#VALUE!');
     expectError(toNumber([1, 2]), '#VALUE!');
     expectError(toNumber(new FormulaError('#N/A')), '#N/A');
   });

@@ -195,7 +195,9 @@ describe('working days', () => {
     expect(call('NETWORKDAYS.INTL', call('DATE', 2006, 1, 1), call('DATE', 2006, 1, 31))).toBe(22);
     const mondays = ['2006/1/2', '2006/1/16'];
     expect(call('NETWORKDAYS.INTL', call('DATE', 2006, 1, 1), call('DATE', 2006, 2, 1), 7, mondays)).toBe(22);
-    expect(call('NETWORKDAYS.INTL', call('DATE', 2006, 1, 1), call('DATE', 2006, 2, 1), '0010001', mondays)).toBe(20);
+    expect(
+      call('NETWORKDAYS.INTL', call('DATE', 2006, 1, 1), call('DATE', 2006, 2, 1), '0010001', mondays),
+    ).toBe(20);
     expectError(call('WORKDAY.INTL', call('DATE', 2012, 1, 1), 30, 0), '#NUM!');
     expect(call('WORKDAY.INTL', call('DATE', 2012, 1, 1), 90, 11)).toBe(41013);
     expect(call('WORKDAY.INTL', call('DATE', 2012, 1, 1), 30, 17)).toBe(40944);
@@ -231,6 +233,9 @@ describe('YEARFRAC', () => {
 describe('lifting', () => {
   it('maps date functions over a column of dates', () => {
     expect(call('YEAR', [45292, 45658])).toEqual([2024, 2025]);
-    expect(call('EDATE', ['2024-01-31', '2024-03-31'], 1)).toEqual([call('DATE', 2024, 2, 29), call('DATE', 2024, 4, 30)]);
+    expect(call('EDATE', ['2024-01-31', '2024-03-31'], 1)).toEqual([
+      call('DATE', 2024, 2, 29),
+      call('DATE', 2024, 4, 30),
+    ]);
   });
 });

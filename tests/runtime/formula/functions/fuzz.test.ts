@@ -10,7 +10,21 @@ const scalar = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -100_000, max: 3_000_000 }),
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('2024-01-31', '1/2/2024', '12:30 PM', '50%', '*', '>5', '<>', '~', 'a?c', '#N/A', 'TRUE', 'yyyy-mm-dd', '#,##0.00'),
+  fc.constantFrom(
+    '2024-01-31',
+    '1/2/2024',
+    '12:30 PM',
+    '50%',
+    '*',
+    '>5',
+    '<>',
+    '~',
+    'a?c',
+    '#N/A',
+    'TRUE',
+    'yyyy-mm-dd',
+    '#,##0.00',
+  ),
   fc.boolean(),
   fc.constantFrom(new FormulaError('#N/A'), new FormulaError('#DIV/0!')),
 );
@@ -36,8 +50,16 @@ describe('every function on arbitrary arguments', () => {
         const count = Math.min(Math.max(raw.length, spec.minArgs), spec.maxArgs);
         const args = Array.from({ length: count }, (_, i) => raw[i] ?? null);
         const ctx = makeCtx({ rowIndex: 0 });
-        const result = spec.isLazy ? spec.impl(args.map((a) => () => a), ctx) : spec.impl(args, ctx);
-        expect(isWellFormed(result), `${spec.name}(${JSON.stringify(args)}) → ${JSON.stringify(result)}`).toBe(true);
+        const result = spec.isLazy
+          ? spec.impl(
+              args.map((a) => () => a),
+              ctx,
+            )
+          : spec.impl(args, ctx);
+        expect(
+          isWellFormed(result),
+          `${spec.name}(${JSON.stringify(args)}) → ${JSON.stringify(result)}`,
+        ).toBe(true);
       }),
       { numRuns: 20_000 },
     );

@@ -36,7 +36,12 @@ export function call(name: string, ...args: Value[]): Value {
 export function callIn(ctx: FunctionContext, name: string, ...args: Value[]): Value {
   const spec = FUNCTIONS.get(name);
   if (!spec) throw new Error(`no function ${name}`);
-  return spec.isLazy ? spec.impl(args.map((v) => () => v), ctx) : spec.impl(args, ctx);
+  return spec.isLazy
+    ? spec.impl(
+        args.map((v) => () => v),
+        ctx,
+      )
+    : spec.impl(args, ctx);
 }
 
 /** Call a lazy function with thunks, to observe which arguments it evaluates. */

@@ -7,8 +7,22 @@ const na = new FormulaError('#N/A');
 
 describe('IF', () => {
   it('evaluates only the branch taken', () => {
-    expect(callLazy('IF', () => true, () => 'yes', never)).toBe('yes');
-    expect(callLazy('IF', () => 0, never, () => 'no')).toBe('no');
+    expect(
+      callLazy(
+        'IF',
+        () => true,
+        () => 'yes',
+        never,
+      ),
+    ).toBe('yes');
+    expect(
+      callLazy(
+        'IF',
+        () => 0,
+        never,
+        () => 'no',
+      ),
+    ).toBe('no');
   });
 
   it('defaults the branches to TRUE and FALSE', () => {
@@ -33,9 +47,20 @@ describe('IF', () => {
 
 describe('IFS and SWITCH', () => {
   it('IFS returns the value of the first true condition (Excel docs)', () => {
-    const grade = (score: number) => call('IFS', score > 89, 'A', score > 79, 'B', score > 69, 'C', score > 59, 'D', true, 'F');
+    const grade = (score: number) =>
+      call('IFS', score > 89, 'A', score > 79, 'B', score > 69, 'C', score > 59, 'D', true, 'F');
     expect([93, 80, 69, 40].map(grade)).toEqual(['A', 'B', 'D', 'F']);
-    expect(callLazy('IFS', () => false, never, () => true, () => 2, never, never)).toBe(2);
+    expect(
+      callLazy(
+        'IFS',
+        () => false,
+        never,
+        () => true,
+        () => 2,
+        never,
+        never,
+      ),
+    ).toBe(2);
   });
 
   it('IFS without a true condition is #N/A', () => {
@@ -48,7 +73,16 @@ describe('IFS and SWITCH', () => {
     expect(day(99)).toBe('No match');
     expect(call('SWITCH', 'b', 'A', 1, 'B', 2)).toBe(2);
     expectError(call('SWITCH', 7, 1, 'a', 2, 'b'), '#N/A');
-    expect(callLazy('SWITCH', () => 1, () => 1, () => 'one', never, never)).toBe('one');
+    expect(
+      callLazy(
+        'SWITCH',
+        () => 1,
+        () => 1,
+        () => 'one',
+        never,
+        never,
+      ),
+    ).toBe('one');
   });
 });
 

@@ -15,8 +15,24 @@ describe('VLOOKUP', () => {
   it('finds an exact match in the first column, ignoring case (Excel docs)', () => {
     expect(call('VLOOKUP', 102, employees, 2, false)).toBe('Fortana');
     expect(call('VLOOKUP', 104, employees, 4, false)).toBe('Sales Rep.');
-    expect(call('VLOOKUP', 'leal', employees.map((r) => (r as Value[]).slice(1)), 2, false)).toBe('Karina');
-    expect(call('VLOOKUP', 'L*', employees.map((r) => (r as Value[]).slice(1)), 2, false)).toBe('Karina');
+    expect(
+      call(
+        'VLOOKUP',
+        'leal',
+        employees.map((r) => (r as Value[]).slice(1)),
+        2,
+        false,
+      ),
+    ).toBe('Karina');
+    expect(
+      call(
+        'VLOOKUP',
+        'L*',
+        employees.map((r) => (r as Value[]).slice(1)),
+        2,
+        false,
+      ),
+    ).toBe('Karina');
     expectError(call('VLOOKUP', 106, employees, 2, false), '#N/A');
   });
 
@@ -85,7 +101,18 @@ describe('XLOOKUP', () => {
   });
 
   it('returns a whole row from a table', () => {
-    expect(call('XLOOKUP', 103, [101, 102, 103], [['a', 1], ['b', 2], ['c', 3]])).toEqual(['c', 3]);
+    expect(
+      call(
+        'XLOOKUP',
+        103,
+        [101, 102, 103],
+        [
+          ['a', 1],
+          ['b', 2],
+          ['c', 3],
+        ],
+      ),
+    ).toEqual(['c', 3]);
   });
 
   it('match modes -1/1 take the next smaller/larger value without sorting; 2 uses wildcards', () => {
@@ -124,7 +151,18 @@ describe('MATCH', () => {
 
   it('is #N/A for a blank lookup value or a 2-D table', () => {
     expectError(call('MATCH', null, [null, 1], 0), '#N/A');
-    expectError(call('MATCH', 1, [[1, 2], [3, 4]], 0), '#N/A');
+    expectError(
+      call(
+        'MATCH',
+        1,
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        0,
+      ),
+      '#N/A',
+    );
     expect(call('MATCH', 3, [[1], [3]], 0)).toBe(2);
   });
 });
@@ -162,7 +200,14 @@ describe('CHOOSE, LOOKUP, ROWS, COLUMNS', () => {
   it('CHOOSE evaluates only the chosen value (Excel docs)', () => {
     expect(call('CHOOSE', 2, '1st', '2nd', '3rd', 'Finished')).toBe('2nd');
     expect(call('CHOOSE', 4.9, '1st', '2nd', '3rd', 'Finished')).toBe('Finished');
-    expect(callLazy('CHOOSE', () => 1, () => 'a', never)).toBe('a');
+    expect(
+      callLazy(
+        'CHOOSE',
+        () => 1,
+        () => 'a',
+        never,
+      ),
+    ).toBe('a');
     expectError(call('CHOOSE', 5, 'a', 'b'), '#VALUE!');
   });
 
@@ -173,8 +218,22 @@ describe('CHOOSE, LOOKUP, ROWS, COLUMNS', () => {
     expect(call('LOOKUP', 5.75, freq, colors)).toBe('yellow');
     expect(call('LOOKUP', 7.66, freq, colors)).toBe('blue');
     expectError(call('LOOKUP', 0, freq, colors), '#N/A');
-    expect(call('LOOKUP', 'C', [['a', 1], ['b', 2], ['c', 3], ['d', 4]])).toBe(3);
-    expect(call('LOOKUP', 'bump', [['a', 1], ['b', 2], ['c', 3], ['d', 4]])).toBe(2);
+    expect(
+      call('LOOKUP', 'C', [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        ['d', 4],
+      ]),
+    ).toBe(3);
+    expect(
+      call('LOOKUP', 'bump', [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+        ['d', 4],
+      ]),
+    ).toBe(2);
   });
 
   it('ROWS and COLUMNS measure arrays', () => {

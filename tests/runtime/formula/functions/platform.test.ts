@@ -8,7 +8,7 @@ describe('platform functions', () => {
     expect(callIn(makeCtx(), 'USER')).toBe('');
   });
 
-  it("DEPT() is the department name", () => {
+  it('DEPT() is the department name', () => {
     expect(callIn(makeCtx({ departmentName: 'Finance', departmentId: 'd7' }), 'DEPT')).toBe('Finance');
     expect(callIn(makeCtx(), 'DEPT')).toBe('');
   });

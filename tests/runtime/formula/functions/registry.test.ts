@@ -41,19 +41,42 @@ describe('FUNCTIONS registry', () => {
   });
 
   it('marks the lazy and volatile functions', () => {
-    const flagged = (flag: 'isLazy' | 'isVolatile') => [...FUNCTIONS.values()].filter((s) => s[flag]).map((s) => s.name).sort();
+    const flagged = (flag: 'isLazy' | 'isVolatile') =>
+      [...FUNCTIONS.values()]
+        .filter((s) => s[flag])
+        .map((s) => s.name)
+        .sort();
     expect(flagged('isLazy')).toEqual(['CHOOSE', 'IF', 'IFERROR', 'IFNA', 'IFS', 'SWITCH']);
     expect(flagged('isVolatile')).toEqual(['NOW', 'RAND', 'RANDBETWEEN', 'TODAY']);
   });
 
   it('never throws for any argument shape: errors come back as values', () => {
-    const samples = [null, 0, -1, 1.5, 'x', '', true, [1, 'a'], [[1, 2], [3, 4]]];
+    const samples = [
+      null,
+      0,
+      -1,
+      1.5,
+      'x',
+      '',
+      true,
+      [1, 'a'],
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    ];
     const ctx = { rowIndex: null, tick() {}, now: () => 0, timeZone: 'UTC' };
     for (const spec of FUNCTIONS.values()) {
       const arity = Math.min(Math.max(spec.minArgs, 1), spec.maxArgs === Infinity ? 3 : spec.maxArgs);
       for (const sample of samples) {
         const args = Array.from({ length: arity }, () => sample);
-        const run = () => (spec.isLazy ? spec.impl(args.map((a) => () => a), ctx) : spec.impl(args, ctx));
+        const run = () =>
+          spec.isLazy
+            ? spec.impl(
+                args.map((a) => () => a),
+                ctx,
+              )
+            : spec.impl(args, ctx);
         expect(run, `${spec.name}(${JSON.stringify(sample)})`).not.toThrow();
       }
     }
@@ -66,7 +89,9 @@ describe('function library sources', () => {
     expect(files.length).toBeGreaterThan(5);
     for (const file of files) {
       const text = readFileSync(join(SOURCE_DIR, file), 'utf8');
-      expect(text, file).not.toMatch(/from ['"]node:|\bprocess\.|\bBuffer\b|\brequire\(|\beval\(|new Function|from ['"]react/);
+      expect(text, file).not.toMatch(
+        /from ['"]node:|\bprocess\.|\bBuffer\b|\brequire\(|\beval\(|new Function|from ['"]react/,
+      );
       expect(text.split('\n').length, file).toBeLessThan(300);
     }
   });

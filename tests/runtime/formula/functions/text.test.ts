@@ -13,7 +13,9 @@ describe('joining', () => {
 
   it('CONCAT joins whole arrays, TEXTJOIN adds a delimiter (Excel docs)', () => {
     expect(call('CONCAT', ['a1', 'b1'], ['a2', 'b2'])).toBe('a1b1a2b2');
-    expect(call('TEXTJOIN', ', ', true, ['US Dollar', 'Australian Dollar', '', 'Euro'])).toBe('US Dollar, Australian Dollar, Euro');
+    expect(call('TEXTJOIN', ', ', true, ['US Dollar', 'Australian Dollar', '', 'Euro'])).toBe(
+      'US Dollar, Australian Dollar, Euro',
+    );
     expect(call('TEXTJOIN', '-', false, ['a', '', 'b'], 'c')).toBe('a--b-c');
     expect(call('TEXTJOIN', [',', ';'], true, ['a', 'b', 'c', 'd'])).toBe('a,b;c,d');
   });
@@ -108,7 +110,9 @@ describe('case and cleanup', () => {
   });
 
   it('CLEAN removes control characters, EXACT compares with case, T keeps only text', () => {
-    expect(call('CLEAN', `${String.fromCharCode(9)}Monthly report${String.fromCharCode(10)}`)).toBe('Monthly report');
+    expect(call('CLEAN', `${String.fromCharCode(9)}Monthly report${String.fromCharCode(10)}`)).toBe(
+      'Monthly report',
+    );
     expect(call('EXACT', 'word', 'word')).toBe(true);
     expect(call('EXACT', 'Word', 'word')).toBe(false);
     expect(call('T', 'Rainfall')).toBe('Rainfall');
@@ -174,7 +178,10 @@ describe('number ⇄ text conversions', () => {
   it('VALUE reads numbers, currency, percents, dates and times (Excel docs)', () => {
     expect(call('VALUE', '$1,000')).toBe(1000);
     expect(call('VALUE', '16:48:00') as number).toBeCloseTo(0.7, 12);
-    expect((call('VALUE', '16:48:00') as number) - (call('VALUE', '12:00:00') as number)).toBeCloseTo(0.2, 12);
+    expect((call('VALUE', '16:48:00') as number) - (call('VALUE', '12:00:00') as number)).toBeCloseTo(
+      0.2,
+      12,
+    );
     expect(call('VALUE', '50%')).toBe(0.5);
     expect(call('VALUE', '(12)')).toBe(-12);
     expect(call('VALUE', '1.5e3')).toBe(1500);
