@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /** Starts a bench server script in its own process (so load generator and server do not share a core) and reads its JSON hello line. */
 export async function startChild<T>(script: string, env: Record<string, string> = {}): Promise<{ info: T; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, script)], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '..', script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -4,6 +4,7 @@ import type { Store } from '../store/types.ts';
 import { SESSION_COOKIE, type SessionService } from './sessions.ts';
 import type { TokenService } from './tokens.ts';
 
+const LAST_USED_RESOLUTION_MS = 60_000;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
@@ -23,9 +24,13 @@ export function authenticate(deps: { store: Store; sessions: SessionService; tok
       const user = await deps.store.users.get(token.userId);
       if (!user?.isActive) throw new Unauthorized('The API token belongs to an inactive user');
       req.auth = { user, via: 'token' };
-      void deps.store.tokens
-        .updateIfVersion(token.id, token.version, { lastUsedAt: new Date().toISOString() })
-        .catch(() => undefined); // best effort; a racing request may have bumped it
+      const now = new Date();
+      // best effort and at most once a minute: a write per API call would halve throughput
+      if (!token.lastUsedAt || now.getTime() - Date.parse(token.lastUsedAt) > LAST_USED_RESOLUTION_MS) {
+        void deps.store.tokens
+          .updateIfVersion(token.id, token.version, { lastUsedAt: now.toISOString() })
+          .catch(() => undefined); // a racing request may have bumped it
+      }
       return next();
     }
     const raw = req.cookies?.[SESSION_COOKIE] as string | undefined;

@@ -139,9 +139,10 @@ function formatNumber(x: number, tokens: FormatToken[], isSigned: boolean): stri
   const fracSlots = pointAt >= 0 ? slotsIn(pointAt + 1, expAt >= 0 ? expAt : tokens.length) : [];
   let isGrouped = false;
   let scale = 0;
+  const [firstSlot, lastSlot] = [intSlots[0] ?? Infinity, intSlots[intSlots.length - 1] ?? -1];
   tokens.forEach((t, i) => {
-    if (t.kind !== 'comma' || i >= intEnd || !intSlots.some((s) => s < i)) return;
-    if (intSlots.some((s) => s > i)) isGrouped = true;
+    if (t.kind !== 'comma' || i >= intEnd || i < firstSlot) return;
+    if (i < lastSlot) isGrouped = true;
     else scale++;
   });
   const percents = tokens.filter((t) => t.kind === 'percent').length;

@@ -141,6 +141,17 @@ describe('division and powers', () => {
     expectError(call('GCD', -1, 2), '#NUM!');
   });
 
+  it('GCD, LCM and FACT agree with formulajs on random integers', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), (a, b) => {
+        expect(call('GCD', a, b)).toBe(formulajs.GCD(a, b));
+        expect(call('LCM', a, b)).toBe(formulajs.LCM(a, b));
+        expect(call('FACT', a % 171)).toBe(formulajs.FACT(a % 171));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('RAND and RANDBETWEEN stay in range', () => {
     for (let i = 0; i < 50; i++) {
       const r = call('RAND') as number;
