@@ -1,9 +1,10 @@
 import { Conflict, NotFound, ValidationError } from '../errors/index.ts';
-import { compileForm } from '../../runtime/core/index.ts';
+import { compileForm, type CompiledForm } from '../../runtime/core/index.ts';
 import type { Services } from '../services.ts';
 import type { FormDoc, FormVersion } from '../store/types.ts';
 import type { CompiledCache } from './compiled-cache.ts';
 import { assertValidDefinition } from './form-definition-check.ts';
+import { formulaProblems, testCaseFailures } from './formula-checks.ts';
 
 /** Turns a form's draft into the next immutable version, and reads versions back. */
 export function createFormPublisher({ store, audit }: Services, cache: CompiledCache) {
@@ -11,12 +12,23 @@ export function createFormPublisher({ store, audit }: Services, cache: CompiledC
     async publish(input: { form: FormDoc; expectedVersion: number; userId: string; ip?: string }): Promise<FormVersion> {
       const { form } = input;
       const definition = assertValidDefinition(form.draft);
+      // refuse before anything is written: the form must compile, its formulas must check, its test cases pass
+      let compiled: CompiledForm;
       try {
-        compileForm(definition); // refuse before anything is written
+        compiled = compileForm(definition);
       } catch (err) {
         throw new ValidationError('The form does not compile', [
           { path: 'definition', code: 'compile', message: err instanceof Error ? err.message : String(err) },
         ]);
+      }
+      const problems = formulaProblems(definition, compiled);
+      if (problems.length) {
+        throw new ValidationError(`The form's formulas have ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+      }
+      const failures = testCaseFailures(definition, compiled);
+      if (failures.length) {
+        const failed = new Set(failures.map((failure) => failure.path.split('/')[1])).size;
+        throw new ValidationError(`${failed} formula test case${failed > 1 ? 's' : ''} failed`, failures);
       }
       const number = form.publishedVersion + 1;
       // Claim the number on the form first: a stale or concurrent publish fails here with 409.
@@ -27,7 +39,7 @@ export function createFormPublisher({ store, audit }: Services, cache: CompiledC
         definition: form.draft,
         publishedBy: input.userId,
       });
-      cache.get(version); // warm the cache for the first submissions
+      cache.put(version, compiled); // the first submissions need not compile again
       await store.ensureRecordIndexes(form.id, definition.settings?.indexedFields ?? []);
       await audit.write({ actorId: input.userId, action: 'form.publish', targetType: 'form', targetId: form.id, after: { number }, ip: input.ip });
       return version;

@@ -7,7 +7,7 @@ import type { CompiledCache } from '../forms/compiled-cache.ts';
 import type { FormPublisher } from '../forms/publish.ts';
 import { canManageForm, canSeeRecord, canSubmit, canViewAllRecords } from '../forms/grants.ts';
 import { parseRecordFilter, parseRecordSort } from './record-query.ts';
-import { prepareRecordData } from './record-validation.ts';
+import { prepareRecordData, type SubmitterContext } from './record-validation.ts';
 import { assignSerial } from './serial.ts';
 
 export const recordSchema = {
@@ -40,6 +40,12 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
   const canEdit = (user: User, form: FormDoc, record: RecordDoc) =>
     canManageForm(user, form) || (record.createdBy === user.id && ['draft', 'submitted'].includes(record.status));
 
+  /** USER(), DEPT() and RECORD_ID() for the formulas the server recomputes. */
+  const submitterOf = async (user: User, recordId?: string): Promise<SubmitterContext> => {
+    const department = user.departmentId ? await store.departments.get(user.departmentId) : null;
+    return { userId: user.id, userName: user.displayName, departmentId: user.departmentId ?? null, departmentName: department?.name ?? null, recordId: recordId ?? null };
+  };
+
   const assignSerials = async (formId: string, compiled: ReturnType<CompiledCache['get']>, data: Record<string, Json>) => {
     for (const field of Object.values(compiled.fields)) {
       if (field.type === 'serial' && 'pattern' in field && typeof field.pattern === 'string') {
@@ -68,7 +74,7 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
         if (!canSubmit(auth.user, form)) throw new Forbidden(`You may not submit form "${form.title}"`);
         const version = await publisher.getLatest(form);
         const compiled = cache.get(version);
-        const { data } = prepareRecordData({ compiled, data: body.data, locale });
+        const { data } = prepareRecordData({ compiled, data: body.data, locale, submitter: await submitterOf(auth.user) });
         await assignSerials(form.id, compiled, data);
         const record = await store.records.insert({
           formId: form.id,
@@ -141,7 +147,8 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
         if (!canEdit(auth.user, form, record)) throw new Forbidden('Only the initiator (before approval) or a form manager may change this record');
         const version = await publisher.getVersion(form.id, record.formVersion);
         const compiled = cache.get(version);
-        const { data } = prepareRecordData({ compiled, data: { ...record.data, ...body.data }, locale });
+        const submitter = await submitterOf(auth.user, record.id);
+        const { data } = prepareRecordData({ compiled, data: { ...record.data, ...body.data }, locale, submitter });
         for (const field of Object.values(compiled.fields)) {
           if (field.type === 'serial' && record.data[field.key] !== undefined) data[field.key] = record.data[field.key];
         }

@@ -1,4 +1,4 @@
-import { createRecordValidator, type CompiledForm } from '../../runtime/core/index.ts';
+import { createFormSession, type CompiledForm, type EvalContext } from '../../runtime/core/index.ts';
 import { ValidationError } from '../errors/index.ts';
 import type { Locale } from '../http/locale.ts';
 import type { Json } from '../store/types.ts';
@@ -7,25 +7,55 @@ export interface PreparedData {
   data: Record<string, Json>;
 }
 
+/** Who is submitting, for USER(), DEPT() and RECORD_ID() in formulas. */
+export interface SubmitterContext {
+  userId: string;
+  userName: string;
+  departmentId?: string | null;
+  departmentName?: string | null;
+  /** the record being changed; absent while it is created */
+  recordId?: string | null;
+}
+
 /**
- * The single place where submitted data becomes storable data: values the
- * server owns (computed, serial) are dropped, the rest is validated against the
- * published version. The runtime issue plugs formulas and rules in here.
+ * The single place where submitted data becomes storable data. The submission is
+ * loaded into a FormSession — the same runtime the browser runs — which ignores
+ * values for computed fields, recomputes every formula, applies visibility /
+ * required / read-only rules and defaults. Serial numbers are the server's (assigned
+ * after this). Hidden fields are dropped; anything invalid is a 422 with field paths
+ * such as `items/3/qty`, messages in the caller's language.
  */
-export function prepareRecordData(input: { compiled: CompiledForm; data: Record<string, unknown>; locale: Locale }): PreparedData {
-  const { compiled } = input;
-  const data: Record<string, Json> = {};
+export function prepareRecordData(input: {
+  compiled: CompiledForm;
+  data: Record<string, unknown>;
+  locale: Locale;
+  submitter?: SubmitterContext;
+}): PreparedData {
+  const { compiled, locale } = input;
+  const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input.data)) {
-    const field = compiled.fields[key];
-    if (field && (field.formula || field.type === 'serial')) continue;
-    data[key] = value as Json;
+    const field = Object.hasOwn(compiled.fields, key) ? compiled.fields[key] : undefined;
+    if (field && (field.isComputed || field.type === 'serial')) continue;
+    Object.defineProperty(values, key, { value, enumerable: true, writable: true, configurable: true });
   }
-  const errors = createRecordValidator(compiled, { locale: input.locale }).validate(data);
+  const session = createFormSession(compiled, { locale, values, context: evalContext(input.submitter) });
+  const errors = session.validate();
   if (errors.length) {
     throw new ValidationError(
-      input.locale === 'zh-CN' ? `提交的数据有 ${errors.length} 处问题` : `The record has ${errors.length} invalid field${errors.length > 1 ? 's' : ''}`,
+      locale === 'zh-CN' ? `提交的数据有 ${errors.length} 处问题` : `The record has ${errors.length} invalid field${errors.length > 1 ? 's' : ''}`,
       errors,
     );
   }
-  return { data };
+  return { data: session.toSubmission() as Record<string, Json> };
+}
+
+function evalContext(submitter: SubmitterContext | undefined): EvalContext {
+  if (!submitter) return {};
+  return {
+    userId: submitter.userId,
+    userName: submitter.userName,
+    departmentId: submitter.departmentId ?? null,
+    departmentName: submitter.departmentName ?? null,
+    recordId: submitter.recordId ?? null,
+  };
 }

@@ -191,6 +191,43 @@ export interface RecordDoc extends BaseDoc {
   workflow?: Json;
 }
 
+export type ImportState =
+  | 'uploaded'
+  | 'validating'
+  | 'validated'
+  | 'committing'
+  | 'committed'
+  | 'failed'
+  | 'undoing'
+  | 'undone';
+
+/** A data import (DESIGN §1 ImportJob). Its members other than these are owned by server/imports/data. */
+export interface ImportJob extends BaseDoc {
+  formId: string;
+  createdBy: string;
+  state: ImportState;
+  fileName: string;
+  /** mapping, cleansing rules, line items, duplicates, threshold */
+  config: Json;
+  /** sheets and header rows of the uploaded file */
+  source: Json;
+  /** phase, rows processed, totals, timing */
+  progress: Json;
+  /** counts of the last dry run or commit */
+  summary: Json;
+  /** written by the process running the job; recovery treats a stale one as abandoned */
+  heartbeatAt: string | null;
+  error: string | null;
+}
+
+/** Bulky parts of an import kept beside the job: error lists, per-row outcomes, undo images. */
+export interface ImportChunk extends BaseDoc {
+  importId: string;
+  kind: 'errors' | 'outcomes' | 'undo';
+  seq: number;
+  items: Json;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'mongo';
   users: Repository<User>;
@@ -203,6 +240,8 @@ export interface Store {
   forms: Repository<FormDoc>;
   formVersions: Repository<FormVersion>;
   records: Repository<RecordDoc>;
+  imports: Repository<ImportJob>;
+  importChunks: Repository<ImportChunk>;
   /**
    * Ensures the store index for `data.<key>` of a form's records exists
    * (SQLite: expression index on json_extract; Mongo: compound index). Idempotent.
@@ -235,6 +274,8 @@ export const QUERYABLE: Record<keyof Omit<Store, 'kind' | 'ensureRecordIndexes' 
   formVersions: ['formId', 'number'],
   // plus any `data.<key>`
   records: ['formId', 'formVersion', 'status', 'createdBy', 'participants', 'importId'],
+  imports: ['formId', 'createdBy', 'state'],
+  importChunks: ['importId', 'kind', 'seq'],
 };
 
 /** Unique constraints each adapter enforces (a duplicate insert throws Conflict naming the field). */

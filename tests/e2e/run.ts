@@ -8,12 +8,13 @@ import { launchBrowser, VIEWPORTS } from './browser.ts';
 import { adminTourFlow } from './flows/adminTour.ts';
 import { adminUsersFlow } from './flows/adminUsers.ts';
 import { authFlow, signOutFlow } from './flows/auth.ts';
+import { workspaceFlow } from './flows/workspace.ts';
 import type { E2eContext } from './flows/context.ts';
 import { log, StepRunner } from './runner.ts';
 import { startServer } from './server.ts';
 import type { RunningServer } from './server.ts';
 
-const FLOWS = [authFlow, adminUsersFlow, adminTourFlow, signOutFlow];
+const FLOWS = [authFlow, adminUsersFlow, adminTourFlow, workspaceFlow, signOutFlow];
 
 const run = new StepRunner();
 let server: RunningServer | undefined;

@@ -1,16 +1,19 @@
-import { Card, Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from './PageHeader.tsx';
+import { Route, Routes } from 'react-router';
+import { AppsHome } from '../apps/AppsHome.tsx';
+import { FormFillPage } from '../apps/FormFillPage.tsx';
+import { RecordDetailPage } from '../apps/RecordDetailPage.tsx';
+import { RecordsPage } from '../apps/RecordsPage.tsx';
+import NotFoundPage from './NotFoundPage.tsx';
 
-/** End-user workspace; the forms list arrives with a later issue. */
+/** End-user workspace: forms I may fill, filling one, my / all records, one record. */
 export default function AppsPage() {
-  const { t } = useTranslation();
   return (
-    <div data-testid="apps-page">
-      <PageHeader title={t('apps.title')} />
-      <Card>
-        <Empty description={t('apps.empty')} />
-      </Card>
-    </div>
+    <Routes>
+      <Route index element={<AppsHome />} />
+      <Route path="forms/:formId/new" element={<FormFillPage />} />
+      <Route path="forms/:formId/records" element={<RecordsPage />} />
+      <Route path="records/:recordId" element={<RecordDetailPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }

@@ -10,7 +10,14 @@ import { FormulaError } from './values.ts';
 import type { Value } from './values.ts';
 
 export type AggregateName = 'SUM' | 'COUNT' | 'COUNTA' | 'AVERAGE' | 'MIN' | 'MAX';
-export const AGGREGATES: ReadonlySet<string> = new Set<AggregateName>(['SUM', 'COUNT', 'COUNTA', 'AVERAGE', 'MIN', 'MAX']);
+export const AGGREGATES: ReadonlySet<string> = new Set<AggregateName>([
+  'SUM',
+  'COUNT',
+  'COUNTA',
+  'AVERAGE',
+  'MIN',
+  'MAX',
+]);
 
 const BLOCK = 32;
 
@@ -98,18 +105,23 @@ export class ColumnIndex {
 
 function scanBlock(cells: Value[], from: number, to: number): Block {
   const block: Block = { sum: 0, count: 0, countA: 0, min: Infinity, max: -Infinity, error: null };
-  for (let i = from; i < to; i++) {
-    const v = cells[i];
-    if (v === null || v === undefined) continue;
-    block.countA++;
-    if (typeof v === 'number') {
-      block.sum += v;
-      block.count++;
-      if (v < block.min) block.min = v;
-      if (v > block.max) block.max = v;
-    } else if (v instanceof FormulaError) {
-      block.error ??= v;
-    }
-  }
+  for (let i = from; i < to; i++) add(block, cells[i]);
   return block;
+}
+
+/** A cell holding a list (multiselect) counts its elements, as the library's flatten does. */
+function add(block: Block, v: Value | undefined): void {
+  if (v === null || v === undefined) return;
+  if (typeof v === 'number') {
+    block.countA++;
+    block.sum += v;
+    block.count++;
+    if (v < block.min) block.min = v;
+    if (v > block.max) block.max = v;
+  } else if (Array.isArray(v)) {
+    for (const item of v) add(block, item);
+  } else {
+    block.countA++;
+    if (v instanceof FormulaError) block.error ??= v;
+  }
 }

@@ -25,7 +25,6 @@ export interface FormulaFacts {
   diagnostics: Diagnostic[];
   dependencies: Dependency[];
   usesRow: boolean;
-  isVolatile: boolean;
 }
 
 interface Shape {
@@ -47,7 +46,7 @@ export function checkFormula(input: {
   functions: ReadonlyMap<string, FunctionSpec>;
 }): FormulaFacts {
   const { layout, unit, ast, functions } = input;
-  const facts: FormulaFacts = { diagnostics: [], dependencies: [], usesRow: false, isVolatile: false };
+  const facts: FormulaFacts = { diagnostics: [], dependencies: [], usesRow: false };
   const report = (code: DiagnosticCode, message: string, node: { start: number; end: number }): void => {
     facts.diagnostics.push({ code, message, position: node.start, end: node.end, fieldKey: unit.label });
   };
@@ -59,7 +58,11 @@ export function checkFormula(input: {
       case 'boolean':
         return { type: 'boolean', isArray: false };
       case 'string':
-        return { type: 'text', isArray: false, text: { description: `text ${JSON.stringify(node.value)}`, value: node.value } };
+        return {
+          type: 'text',
+          isArray: false,
+          text: { description: `text ${JSON.stringify(node.value)}`, value: node.value },
+        };
       case 'error':
       case 'empty':
         return ANY;
@@ -113,7 +116,6 @@ export function checkFormula(input: {
       report('unknown-function', `unknown function ${node.name}${hint}`, nameSpan);
       return ANY;
     }
-    if (spec.isVolatile) facts.isVolatile = true;
     if (args.length < spec.minArgs || args.length > spec.maxArgs) {
       report('arg-count', arityMessage(spec, args.length), node);
     }
@@ -138,7 +140,9 @@ export function checkFormula(input: {
     if (text.value !== undefined && fitsLiteral(text.value, expected)) return;
     const wanted = expected === 'number' ? 'a number' : expected === 'date' ? 'a date' : 'TRUE or FALSE';
     const message =
-      context === 'arithmetic' ? `${text.description} cannot be used in arithmetic` : `${context} expects ${wanted}, got ${text.description}`;
+      context === 'arithmetic'
+        ? `${text.description} cannot be used in arithmetic`
+        : `${context} expects ${wanted}, got ${text.description}`;
     report('type-mismatch', message, node);
   };
 

@@ -156,7 +156,9 @@ function compileCall(node: CallNode, scope: CompileScope): Evaluate {
 }
 
 function evaluateRow(env: Env): Value {
-  return env.row >= 0 ? env.row + 1 : new FormulaError('#VALUE!', 'ROW() is only available in a column formula');
+  return env.row >= 0
+    ? env.row + 1
+    : new FormulaError('#VALUE!', 'ROW() is only available in a column formula');
 }
 
 function invoke(spec: FunctionSpec, args: Value[] | (() => Value)[], env: Env): Value {
@@ -172,7 +174,16 @@ function invoke(spec: FunctionSpec, args: Value[] | (() => Value)[], env: Env): 
   return normalizeResult(result, env, 0);
 }
 
-const ERROR_CODES = new Set<string>(['#DIV/0!', '#VALUE!', '#N/A', '#NAME?', '#NUM!', '#REF!', '#NULL!', '#CALC!']);
+const ERROR_CODES = new Set<string>([
+  '#DIV/0!',
+  '#VALUE!',
+  '#N/A',
+  '#NAME?',
+  '#NUM!',
+  '#REF!',
+  '#NULL!',
+  '#CALC!',
+]);
 
 /** Turns whatever a function returned into a Value: non-finite → #NUM!, JS errors → error values. */
 export function normalizeResult(v: unknown, env: OperatorEnv, depth: number): Value {
@@ -195,7 +206,9 @@ export function normalizeResult(v: unknown, env: OperatorEnv, depth: number): Va
         return v.map((item) => normalizeResult(item, env, depth + 1));
       }
       if (v instanceof Error) {
-        return ERROR_CODES.has(v.message) ? new FormulaError(v.message as ErrorCode) : new FormulaError('#VALUE!', v.message);
+        return ERROR_CODES.has(v.message)
+          ? new FormulaError(v.message as ErrorCode)
+          : new FormulaError('#VALUE!', v.message);
       }
       if (v instanceof Date) {
         const ms = v.getTime();

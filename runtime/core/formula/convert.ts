@@ -59,10 +59,16 @@ export function coerceInput(raw: unknown, type: FormulaFieldType, timeZone?: str
 }
 
 /** A formula's raw result → the field's type: numbers rounded (15 digits, then precision), text capped. */
-export function finalizeResult(v: Value, type: FormulaFieldType, precision: number | undefined, maxText: number): Value {
+export function finalizeResult(
+  v: Value,
+  type: FormulaFieldType,
+  precision: number | undefined,
+  maxText: number,
+): Value {
   if (v instanceof FormulaError) return v;
   if (Array.isArray(v)) {
-    if (type === 'multiselect' || type === 'other') return v.map((item) => (Array.isArray(item) ? null : item));
+    if (type === 'multiselect' || type === 'other')
+      return v.map((item) => (Array.isArray(item) ? null : item));
     return new FormulaError('#VALUE!', 'the result is a list of values; use an aggregate such as SUM(…)');
   }
   switch (type) {
@@ -71,7 +77,8 @@ export function finalizeResult(v: Value, type: FormulaFieldType, precision: numb
     case 'percent': {
       if (v === null) return null;
       const n = typeof v === 'string' ? (parseNumberText(v) ?? v) : typeof v === 'boolean' ? Number(v) : v;
-      if (typeof n !== 'number') return new FormulaError('#VALUE!', `text ${JSON.stringify(n)} is not a number`);
+      if (typeof n !== 'number')
+        return new FormulaError('#VALUE!', `text ${JSON.stringify(n)} is not a number`);
       if (precision === undefined) return round15(n);
       return roundToPrecision(n, type === 'percent' ? precision + 2 : precision);
     }

@@ -27,7 +27,7 @@ export interface CompileOptions {
   functions?: ReadonlyMap<string, FunctionSpec>;
   /** steps one formula evaluation may spend (array elements scanned count); default 100,000 */
   stepBudget?: number;
-  /** steps one full evaluation or one update may spend across all formulas; default 5,000,000 */
+  /** steps one full evaluation or one update may spend across all formulas; default 1,000,000 */
   passStepBudget?: number;
   /** longest text a formula may produce; default 32,767 (Excel's cell limit) */
   maxTextLength?: number;
@@ -95,7 +95,8 @@ const ROW_SPEC: FunctionSpec = {
   maxArgs: 0,
   returns: 'number',
   description: 'The 1-based row number inside a line-item column formula.',
-  impl: (_args, ctx) => (ctx.rowIndex === null ? new FormulaError('#VALUE!', 'ROW() outside a table') : ctx.rowIndex + 1),
+  impl: (_args, ctx) =>
+    ctx.rowIndex === null ? new FormulaError('#VALUE!', 'ROW() outside a table') : ctx.rowIndex + 1,
 };
 
 export function compileProgram(model: FormulaModel, options: CompileOptions = {}): CompileResult {
@@ -121,19 +122,26 @@ export function compileProgram(model: FormulaModel, options: CompileOptions = {}
     } catch (error) {
       if (!(error instanceof FormulaSyntaxError)) throw error;
       asts[unit.id] = new FormulaError('#VALUE!', `syntax error: ${error.message}`);
-      diagnostics.push({ code: 'syntax', message: error.message, position: error.position, fieldKey: unit.label });
+      diagnostics.push({
+        code: 'syntax',
+        message: error.message,
+        position: error.position,
+        fieldKey: unit.label,
+      });
     }
   }
   const graph = buildGraph(layout.units, dependencies);
   diagnostics.push(...graph.diagnostics);
-  const evaluators = layout.units.map((unit) => compileUnit({ unit, layout, graph, functions, ast: asts[unit.id] }));
+  const evaluators = layout.units.map((unit) =>
+    compileUnit({ unit, layout, graph, functions, ast: asts[unit.id] }),
+  );
   const plan: Plan = {
     layout,
     graph,
     evaluators,
     usesRow,
     stepBudget: positive(options.stepBudget, 100_000),
-    passStepBudget: positive(options.passStepBudget, 5_000_000),
+    passStepBudget: positive(options.passStepBudget, 1_000_000),
     maxText: positive(options.maxTextLength, 32_767),
     onEvaluate: options.onEvaluate,
   };
@@ -142,6 +150,11 @@ export function compileProgram(model: FormulaModel, options: CompileOptions = {}
     createState: (values, ctx) => new FormulaState(plan, values, ctx ?? {}),
   };
   return { ok: diagnostics.length === 0, program, diagnostics };
+}
+
+/** Design-time check of a whole model (the designer's problem list): compileProgram's diagnostics. */
+export function checkModel(model: FormulaModel, options: Pick<CompileOptions, 'functions'> = {}): Diagnostic[] {
+  return compileProgram(model, options).diagnostics;
 }
 
 function compileUnit(input: {
@@ -154,13 +167,18 @@ function compileUnit(input: {
   const { unit, layout, graph, functions, ast } = input;
   if (ast === undefined) return null;
   const cycle = graph.cycles.get(unit.id);
-  const constant = cycle ? new FormulaError('#REF!', `circular reference: ${cycle}`) : ast instanceof FormulaError ? ast : null;
+  const constant = cycle
+    ? new FormulaError('#REF!', `circular reference: ${cycle}`)
+    : ast instanceof FormulaError
+      ? ast
+      : null;
   if (constant) return () => constant;
   const scope: CompileScope = {
     functions,
     resolve(node): Ref {
       const resolution = resolveRef(layout, unit, node);
-      if (resolution.kind === 'error') return { kind: 'invalid', error: new FormulaError('#NAME?', resolution.message) };
+      if (resolution.kind === 'error')
+        return { kind: 'invalid', error: new FormulaError('#NAME?', resolution.message) };
       return { kind: resolution.kind, slot: resolution.unit.slot };
     },
   };

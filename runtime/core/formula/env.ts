@@ -50,6 +50,11 @@ export class RuntimeEnv implements Env {
     this.indexes[slot]?.invalidateRow(row);
   }
 
+  /** Column `slot` is a new array. */
+  columnReplaced(slot: number): void {
+    this.indexes[slot] = undefined;
+  }
+
   /** Rows of column `slot` were inserted, removed or reordered. */
   rowsChanged(slot: number): void {
     this.indexes[slot]?.invalidateAll();

@@ -36,7 +36,8 @@ export function buildGraph(units: Unit[], dependencies: (Dependency[] | undefine
     diagnostics: [],
   };
   for (const component of stronglyConnected(units, dependencies)) {
-    const isCycle = component.length > 1 || dependencies[component[0].id]?.some((d) => d.unit === component[0]);
+    const isCycle =
+      component.length > 1 || dependencies[component[0].id]?.some((d) => d.unit === component[0]);
     if (isCycle) reportCycle(graph, component, dependencies);
   }
   const cyclic = units.filter((unit) => graph.cycles.has(unit.id));
@@ -73,7 +74,11 @@ function reportCycle(graph: Graph, component: Unit[], dependencies: (Dependency[
 }
 
 /** Breadth-first from `start` through cycle members back to `start`. */
-function shortestCycle(start: Unit, members: Set<number>, dependencies: (Dependency[] | undefined)[]): Dependency[] {
+function shortestCycle(
+  start: Unit,
+  members: Set<number>,
+  dependencies: (Dependency[] | undefined)[],
+): Dependency[] {
   const via = new Map<number, { from: number; step: Dependency }>();
   const queue = [start.id];
   for (let head = 0; head < queue.length; head++) {
@@ -83,7 +88,7 @@ function shortestCycle(start: Unit, members: Set<number>, dependencies: (Depende
       if (!members.has(target)) continue;
       if (target === start.id) {
         const path = [step];
-        for (let at = id; at !== start.id; ) {
+        for (let at = id; at !== start.id;) {
           const link = via.get(at)!;
           path.unshift(link.step);
           at = link.from;
@@ -128,7 +133,8 @@ function stronglyConnected(units: Unit[], dependencies: (Dependency[] | undefine
         continue;
       }
       work.pop();
-      if (work.length > 0) low[work[work.length - 1].id] = Math.min(low[work[work.length - 1].id], low[frame.id]);
+      if (work.length > 0)
+        low[work[work.length - 1].id] = Math.min(low[work[work.length - 1].id], low[frame.id]);
       if (low[frame.id] === index[frame.id]) {
         const component: Unit[] = [];
         let id: number;

@@ -5,14 +5,8 @@
  * Positions everywhere (syntax errors, AST spans, diagnostics) are 0-based
  * UTF-16 offsets into the formula text as written, a leading `=` included.
  */
-export { compileProgram } from './engine.ts';
-export type {
-  CompileOptions,
-  CompileResult,
-  EngineState,
-  FormulaErrorInfo,
-  Program,
-} from './engine.ts';
+export { checkModel, compileProgram } from './engine.ts';
+export type { CompileOptions, CompileResult, EngineState, FormulaErrorInfo, Program } from './engine.ts';
 export type {
   Diagnostic,
   DiagnosticCode,

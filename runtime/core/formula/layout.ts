@@ -73,7 +73,11 @@ export function buildLayout(model: FormulaModel): Layout {
   for (const rule of model.rules ?? []) {
     const id = String(rule.id);
     if (layout.rules.has(id)) {
-      layout.diagnostics.push({ code: 'duplicate-key', message: `duplicate rule id ${JSON.stringify(id)}`, fieldKey: id });
+      layout.diagnostics.push({
+        code: 'duplicate-key',
+        message: `duplicate rule id ${JSON.stringify(id)}`,
+        fieldKey: id,
+      });
       continue;
     }
     const table = rule.rowTable === undefined ? null : (layout.tables.get(rule.rowTable) ?? null);

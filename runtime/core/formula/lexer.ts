@@ -1,18 +1,7 @@
 import type { ErrorCode } from './values.ts';
 import { FormulaSyntaxError } from './syntax-error.ts';
 
-export type TokenType =
-  | 'number'
-  | 'string'
-  | 'ident'
-  | 'error'
-  | 'op'
-  | '('
-  | ')'
-  | ','
-  | '{'
-  | '}'
-  | 'eof';
+export type TokenType = 'number' | 'string' | 'ident' | 'error' | 'op' | '(' | ')' | ',' | '{' | '}' | 'eof';
 
 export interface Token {
   type: TokenType;

@@ -81,8 +81,7 @@ function concat(a: Scalar, b: Scalar, env: OperatorEnv): Value {
 function compare(op: BinaryOp, a: Scalar, b: Scalar): Value {
   if (a instanceof FormulaError) return a;
   if (b instanceof FormulaError) return b;
-  // numbers compare on their 15-digit value, so 0.1 + 0.2 = 0.3 is TRUE as in Excel
-  const c = compareValues(typeof a === 'number' ? round15(a) : a, typeof b === 'number' ? round15(b) : b);
+  const c = typeof a === 'number' && typeof b === 'number' ? compareNumbers(a, b) : compareValues(a, b);
   switch (op) {
     case '=':
       return c === 0;
@@ -97,6 +96,18 @@ function compare(op: BinaryOp, a: Scalar, b: Scalar): Value {
     default:
       return c >= 0;
   }
+}
+
+/**
+ * Numbers compare on their 15-digit value, so `0.1 + 0.2 = 0.3` is TRUE as in
+ * Excel. Rounding (slow) is only needed when the two are within float noise.
+ */
+function compareNumbers(a: number, b: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) return a < b ? -1 : 1;
+  const x = round15(a);
+  const y = round15(b);
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 export function textTooLong(max: number): FormulaError {

@@ -62,7 +62,14 @@ class Parser {
     const ops = LEVELS[index];
     let token = this.peek();
     if (!isOp(token, ops)) return first;
-    const node: Node = { kind: 'binary', operands: [first], ops: [], opStarts: [], start: first.start, end: 0 };
+    const node: Node = {
+      kind: 'binary',
+      operands: [first],
+      ops: [],
+      opStarts: [],
+      start: first.start,
+      end: 0,
+    };
     while (isOp(token, ops)) {
       this.next();
       node.ops.push(token.text as BinaryOp);
@@ -145,7 +152,8 @@ class Parser {
     const { text, start, end } = token;
     if (this.peek().type === '(') return this.call(token);
     const upper = text.toUpperCase();
-    if (upper === 'TRUE' || upper === 'FALSE') return { kind: 'boolean', value: upper === 'TRUE', start, end };
+    if (upper === 'TRUE' || upper === 'FALSE')
+      return { kind: 'boolean', value: upper === 'TRUE', start, end };
     const parts = text.split('.');
     if (parts.length === 1) return { kind: 'name', name: text, start, end };
     if (parts.length !== 2 || !parts[0] || !parts[1] || !/^[\p{L}_]/u.test(parts[1])) {

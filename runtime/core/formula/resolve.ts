@@ -42,7 +42,11 @@ function resolveName(layout: Layout, owner: Unit, name: string): Resolution {
     };
   }
   const candidates = [...layout.fields.keys(), ...(owner.table?.columns.keys() ?? [])];
-  return { kind: 'error', code: 'unknown-field', message: `unknown field \`${name}\`${didYouMean(name, candidates)}` };
+  return {
+    kind: 'error',
+    code: 'unknown-field',
+    message: `unknown field \`${name}\`${didYouMean(name, candidates)}`,
+  };
 }
 
 function resolveColumn(layout: Layout, node: ColumnNode): Resolution {

@@ -10,6 +10,9 @@ const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10];
 /** Rounds to 15 significant digits, removing binary float noise. */
 export function round15(x: number): number {
   if (!Number.isFinite(x) || (Number.isInteger(x) && Math.abs(x) < 1e15)) return x;
+  // fast path: a double that is the nearest one to a decimal with ≤ 6 decimals and
+  // < 1e9 has at most 15 significant digits, so rounding would return it unchanged
+  if (Math.abs(x) < 1e9 && Math.round(x * 1e6) / 1e6 === x) return x;
   const r = Number(x.toPrecision(15));
   return r === 0 ? 0 : r;
 }

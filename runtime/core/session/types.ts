@@ -1,5 +1,13 @@
-import type { FieldError } from '../validate/index.ts';
+import type { FieldError, FieldErrorCode } from '../validate/index.ts';
 import type { EvalContext, FieldPath, JsonValue } from '../formula/index.ts';
+
+/** Validation codes plus `formula`: a computed field whose formula gives an error value (`#DIV/0!`…). */
+export type SessionErrorCode = FieldErrorCode | 'formula';
+
+/** A FieldError whose code may also be `formula`; `path` is `total` or `items/3/amount`. */
+export interface SessionFieldError extends Omit<FieldError, 'code'> {
+  code: SessionErrorCode;
+}
 
 /**
  * A path to one value: a header key (`customer`), a whole table (`items`), or a
@@ -44,9 +52,9 @@ export interface FormSession {
   /** per field key or `table.column` (row-scoped rules take the row) */
   getFieldState(key: string, row?: number): FieldState;
   /** validation (required, required-if, types, ranges, custom checks) + formula errors, labelled in the session locale */
-  validate(): FieldError[];
+  validate(): SessionFieldError[];
   /** errors of the last validate() / touched fields for one path */
-  getErrors(path?: SessionPath): FieldError[];
+  getErrors(path?: SessionPath): SessionFieldError[];
   /** the data to store: hidden fields removed, computed values as the server computes them */
   toSubmission(): Record<string, JsonValue>;
   /** full listener: called after every mutation with what changed */

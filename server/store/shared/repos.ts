@@ -34,6 +34,8 @@ const NAMES: Record<RepoName, { entity: string; table: string }> = {
   forms: { entity: 'form', table: 'forms' },
   formVersions: { entity: 'form version', table: 'form_versions' },
   records: { entity: 'record', table: 'records' },
+  imports: { entity: 'import', table: 'import_jobs' },
+  importChunks: { entity: 'import chunk', table: 'import_chunks' },
 };
 
 const ARRAY_FIELDS: Partial<Record<RepoName, string[]>> = {

@@ -86,6 +86,23 @@ export const MIGRATIONS: Migration[] = [
           SELECT j.value, r.id FROM records r, json_each(r.doc, '$.participants') j WHERE j.type = 'text';`);
     },
   },
+  {
+    version: 3,
+    name: 'data import jobs and their chunks',
+    up(db) {
+      const tables: Record<string, string[]> = {
+        import_jobs: ['formId', 'createdBy', 'state'],
+        import_chunks: ['importId', 'kind', 'seq'],
+      };
+      for (const [table, indexed] of Object.entries(tables)) {
+        db.exec(`CREATE TABLE ${table} (
+          id TEXT PRIMARY KEY, version INTEGER NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+          doc TEXT NOT NULL CHECK (json_valid(doc)))`);
+        db.exec(`CREATE INDEX ${table}_created_at ON ${table}(created_at)`);
+        for (const path of indexed) db.exec(`CREATE INDEX ${table}_${path} ON ${table}(${jsonPath(path)})`);
+      }
+    },
+  },
 ];
 
 /** Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction; returns the versions applied now. */

@@ -19,8 +19,14 @@ describe('step budget', () => {
       tables: [{ key: 'items', columns: [{ key: 'q', type: 'number' }] }],
     };
     const items = Array.from({ length: 50_000 }, (_, i) => ({ q: i }));
-    const { result: state, ms } = timed(() => compileProgram(model, { functions: TEST_FUNCTIONS }).program.createState({ items }));
-    expect(state.getError('p')).toEqual({ path: 'p', code: '#CALC!', message: 'step budget exceeded (100000 steps per formula)' });
+    const { result: state, ms } = timed(() =>
+      compileProgram(model, { functions: TEST_FUNCTIONS }).program.createState({ items }),
+    );
+    expect(state.getError('p')).toEqual({
+      path: 'p',
+      code: '#CALC!',
+      message: 'step budget exceeded (100000 steps per formula)',
+    });
     expect(ms).toBeLessThan(2000);
   });
 
@@ -66,10 +72,21 @@ describe('step budget', () => {
         { key: 'a', type: 'number', formula: 'SUM(items.q)' },
         { key: 'b', type: 'number', formula: 'SUMPRODUCT(items.q, items.q)' },
       ],
-      tables: [{ key: 'items', columns: [{ key: 'q', type: 'number' }, { key: 'd', type: 'number', formula: 'q * 2' }] }],
+      tables: [
+        {
+          key: 'items',
+          columns: [
+            { key: 'q', type: 'number' },
+            { key: 'd', type: 'number', formula: 'q * 2' },
+          ],
+        },
+      ],
     };
     const items = Array.from({ length: 1000 }, (_, i) => ({ q: i }));
-    const state = compileProgram(model, { functions: TEST_FUNCTIONS, passStepBudget: 1500 }).program.createState({ items });
+    const state = compileProgram(model, {
+      functions: TEST_FUNCTIONS,
+      passStepBudget: 1500,
+    }).program.createState({ items });
     const errors = state.getErrors();
     expect(errors.length).toBeGreaterThan(0);
     expect(errors.every((e) => e.code === '#CALC!')).toBe(true);

@@ -33,7 +33,10 @@ const only = (formula: string): Diagnostic[] => check([{ key: 'x', type: 'number
 describe('checker', () => {
   it('accepts a sound model', () => {
     const result = compileProgram(
-      { fields: [{ key: 'subtotal', type: 'money', formula: 'SUM(items.amount)' }], tables: [{ key: 'items', columns: [...ITEMS.columns] }] },
+      {
+        fields: [{ key: 'subtotal', type: 'money', formula: 'SUM(items.amount)' }],
+        tables: [{ key: 'items', columns: [...ITEMS.columns] }],
+      },
       { functions: TEST_FUNCTIONS },
     );
     expect(result.ok).toBe(true);
@@ -70,7 +73,13 @@ describe('checker', () => {
 
   it('names an unknown function and suggests one', () => {
     expect(only('SUMM(1, 2)')).toEqual([
-      { code: 'unknown-function', message: 'unknown function SUMM; did you mean `SUM`?', position: 0, end: 4, fieldKey: 'x' },
+      {
+        code: 'unknown-function',
+        message: 'unknown function SUMM; did you mean `SUM`?',
+        position: 0,
+        end: 4,
+        fieldKey: 'x',
+      },
     ]);
   });
 
@@ -93,7 +102,9 @@ describe('checker', () => {
     });
     expect(only('"abc" * 2')[0].message).toBe('text "abc" cannot be used in arithmetic');
     expect(only('"12" * 2')).toEqual([]);
-    expect(only('IF("maybe", 1, 2)')[0].message).toBe('IF argument 1 expects TRUE or FALSE, got text "maybe"');
+    expect(only('IF("maybe", 1, 2)')[0].message).toBe(
+      'IF argument 1 expects TRUE or FALSE, got text "maybe"',
+    );
   });
 
   it('flags arithmetic on a text field', () => {
@@ -102,7 +113,9 @@ describe('checker', () => {
       message: '`customer` (a text field) cannot be used in arithmetic',
       position: 0,
     });
-    expect(only('ROUND(customer, 2)')[0].message).toBe('ROUND argument 1 expects a number, got `customer` (a text field)');
+    expect(only('ROUND(customer, 2)')[0].message).toBe(
+      'ROUND argument 1 expects a number, got `customer` (a text field)',
+    );
     expect(only('customer & 1')).toEqual([]);
   });
 
@@ -111,10 +124,14 @@ describe('checker', () => {
     expect(only('SUM(items.qty * items.price)')).toEqual([]);
     expect(only('items.amount * 2')[0]).toMatchObject({
       code: 'column-outside-aggregate',
-      message: '`items.amount` is a column (one value per row); use it inside an aggregate such as SUM(items.amount)',
+      message:
+        '`items.amount` is a column (one value per row); use it inside an aggregate such as SUM(items.amount)',
       position: 0,
     });
-    expect(only('ROUND(items.amount, 2)')[0]).toMatchObject({ code: 'column-outside-aggregate', position: 6 });
+    expect(only('ROUND(items.amount, 2)')[0]).toMatchObject({
+      code: 'column-outside-aggregate',
+      position: 6,
+    });
   });
 
   it('lets a multiselect/other field hold a list', () => {
@@ -147,7 +164,9 @@ describe('checker', () => {
   it('allows ROW() only in column formulas', () => {
     expect(only('ROW()')[0]).toMatchObject({ code: 'row-function' });
     const inTable = check([], {
-      tables: [{ key: 'items', columns: [...ITEMS.columns, { key: 'line', type: 'number', formula: 'ROW()' }] }],
+      tables: [
+        { key: 'items', columns: [...ITEMS.columns, { key: 'line', type: 'number', formula: 'ROW()' }] },
+      ],
     });
     expect(inTable).toEqual([]);
   });
@@ -176,7 +195,9 @@ describe('checker', () => {
         },
       ],
     });
-    expect(diagnostics.map((d) => d.message)).toEqual(['circular reference: subtotal → items.amount → discount → subtotal']);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'circular reference: subtotal → items.amount → discount → subtotal',
+    ]);
   });
 
   it('reports bad and duplicate keys', () => {
@@ -198,7 +219,11 @@ describe('checker', () => {
     });
     expect(diagnostics).toMatchObject([
       { code: 'unknown-field', fieldKey: 'rule:bad' },
-      { code: 'unknown-field', fieldKey: 'rule:visible:discount', message: 'unknown field `subtotl`; did you mean `subtotal`?' },
+      {
+        code: 'unknown-field',
+        fieldKey: 'rule:visible:discount',
+        message: 'unknown field `subtotl`; did you mean `subtotal`?',
+      },
     ]);
   });
 });

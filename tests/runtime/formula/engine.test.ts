@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { compileProgram } from '../../../runtime/core/formula/engine.ts';
 import type { CompileOptions } from '../../../runtime/core/formula/engine.ts';
@@ -42,7 +43,14 @@ const key = (path: FieldPath): string => (typeof path === 'string' ? path : path
 
 describe('EngineState full evaluation', () => {
   it('evaluates every formula in dependency order', () => {
-    const state = order({ customer: 'ACME', rate: 0.1, items: [{ qty: 2, price: 10 }, { qty: 3, price: 5 }] });
+    const state = order({
+      customer: 'ACME',
+      rate: 0.1,
+      items: [
+        { qty: 2, price: 10 },
+        { qty: 3, price: 5 },
+      ],
+    });
     expect(state.getValues()).toEqual({
       customer: 'ACME',
       rate: 0.1,
@@ -74,7 +82,9 @@ describe('EngineState full evaluation', () => {
     expect(state.rowCount('items')).toBe(0);
     expect(state.getValue('subtotal')).toBe(0);
     expect(order({ items: [null, 5, 'x'] }).getValues().items).toHaveLength(3);
-    expect(compileProgram(ORDER, { functions: TEST_FUNCTIONS }).program.createState(null).getValue('total')).toBe(0);
+    expect(
+      compileProgram(ORDER, { functions: TEST_FUNCTIONS }).program.createState(null).getValue('total'),
+    ).toBe(0);
   });
 
   it('lists error values by path', () => {
@@ -98,10 +108,23 @@ describe('EngineState#setValue', () => {
     // when
     const changed = state.setValue(['items', 250, 'qty'], 3);
     // then
-    expect(evaluated.sort()).toEqual(
-      ['items:250:amount', 'items:250:rule:required:price', 'label', 'rule:visible:tax', 'subtotal', 'tax', 'total'],
-    );
-    expect(changed.map(key)).toEqual(['items:250:qty', 'items:250:amount', 'subtotal', 'tax', 'total', 'label']);
+    expect(evaluated.sort()).toEqual([
+      'items:250:amount',
+      'items:250:rule:required:price',
+      'label',
+      'rule:visible:tax',
+      'subtotal',
+      'tax',
+      'total',
+    ]);
+    expect(changed.map(key)).toEqual([
+      'items:250:qty',
+      'items:250:amount',
+      'subtotal',
+      'tax',
+      'total',
+      'label',
+    ]);
     expect(state.getValue('subtotal')).toBe(125_250 + 502);
   });
 
@@ -119,7 +142,15 @@ describe('EngineState#setValue', () => {
   it('recomputes every row when a header field they read changes', () => {
     const model: FormulaModel = {
       fields: [{ key: 'discount', type: 'percent' }],
-      tables: [{ key: 'items', columns: [{ key: 'price', type: 'money' }, { key: 'net', type: 'money', formula: 'price * (1 - discount)' }] }],
+      tables: [
+        {
+          key: 'items',
+          columns: [
+            { key: 'price', type: 'money' },
+            { key: 'net', type: 'money', formula: 'price * (1 - discount)' },
+          ],
+        },
+      ],
     };
     const spy = vi.fn();
     const state = compileProgram(model, { functions: TEST_FUNCTIONS, onEvaluate: spy }).program.createState({
@@ -175,7 +206,14 @@ describe('EngineState row operations', () => {
     ]);
     expect(state.getValue('subtotal')).toBe(206);
     expect(changed.map(key)).toEqual(
-      expect.arrayContaining(['items:1:qty', 'items:1:price', 'items:1:amount', 'subtotal', 'items:2:line', 'items:3:line']),
+      expect.arrayContaining([
+        'items:1:qty',
+        'items:1:price',
+        'items:1:amount',
+        'subtotal',
+        'items:2:line',
+        'items:3:line',
+      ]),
     );
   });
 
@@ -205,20 +243,31 @@ describe('EngineState row operations', () => {
     const state = order({ items: rows(5) }, { onEvaluate: (p) => evaluated.push(key(p)) });
     evaluated.length = 0;
     state.moveRow('items', 3, 1);
-    expect((state.getValue('items') as { price: number; line: number }[]).map((r) => [r.price, r.line])).toEqual([
+    expect(
+      (state.getValue('items') as { price: number; line: number }[]).map((r) => [r.price, r.line]),
+    ).toEqual([
       [1, 1],
       [4, 2],
       [2, 3],
       [3, 4],
       [5, 5],
     ]);
-    expect(evaluated.filter((p) => p.endsWith(':line')).sort()).toEqual(['items:1:line', 'items:2:line', 'items:3:line']);
+    expect(evaluated.filter((p) => p.endsWith(':line')).sort()).toEqual([
+      'items:1:line',
+      'items:2:line',
+      'items:3:line',
+    ]);
     expect(evaluated).not.toContain('items:0:amount');
     expect(state.getValue('subtotal')).toBe(15);
   });
 
   it('keeps per-row rules aligned with their rows', () => {
-    const state = order({ items: [{ qty: 1, price: 1 }, { qty: 0, price: 1 }] });
+    const state = order({
+      items: [
+        { qty: 1, price: 1 },
+        { qty: 0, price: 1 },
+      ],
+    });
     state.insertRow('items', 0, { qty: 0 });
     expect(state.getRule('rule:required:price')).toEqual([false, true, false]);
     state.moveRow('items', 0, 2);
@@ -242,7 +291,11 @@ describe('EngineState with cycles and bad formulas', () => {
     );
     expect(ok).toBe(false);
     const state = program.createState({});
-    expect(state.getError('a')).toEqual({ path: 'a', code: '#REF!', message: 'circular reference: a → b → a' });
+    expect(state.getError('a')).toEqual({
+      path: 'a',
+      code: '#REF!',
+      message: 'circular reference: a → b → a',
+    });
     expect(state.getValue('c')).toBe(5);
     expect(state.getError('d')?.message).toBe('syntax error: expected an expression at 3');
   });
@@ -257,10 +310,15 @@ describe('EngineState and prototype pollution', () => {
         { key: 'y', type: 'number', formula: 'x * 2' },
       ],
       tables: [{ key: 'items', columns: [{ key: 'qty', type: 'number' }] }],
-      rules: [{ id: '__proto__', formula: 'x > 1' }, { id: 'constructor', formula: 'TRUE' }],
+      rules: [
+        { id: '__proto__', formula: 'x > 1' },
+        { id: 'constructor', formula: 'TRUE' },
+      ],
     };
     const state = compileProgram(model, { functions: TEST_FUNCTIONS }).program.createState(
-      JSON.parse('{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "x": 2, "items": [{"__proto__": {"qty": 9}}]}'),
+      JSON.parse(
+        '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"polluted": 2}}, "x": 2, "items": [{"__proto__": {"qty": 9}}]}',
+      ),
     );
     expect(state.getValue('y')).toBe(4);
     expect(state.getValue(['items', 0, 'qty'])).toBeNull();
@@ -269,5 +327,72 @@ describe('EngineState and prototype pollution', () => {
     expect(Object.keys(rules)).toEqual(['__proto__', 'constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+  });
+});
+
+describe('incremental evaluation', () => {
+  const MODEL: FormulaModel = {
+    fields: [
+      { key: 'rate', type: 'percent' },
+      { key: 'subtotal', type: 'money', formula: 'SUM(items.amount)' },
+      { key: 'count', type: 'number', formula: 'COUNTA(items.qty)' },
+      { key: 'top', type: 'money', formula: 'MAX(items.price)' },
+      { key: 'first', type: 'number', formula: 'INDEX(items.qty, 1)' },
+      { key: 'label', type: 'text', formula: 'rate & "/" & subtotal & "/" & count' },
+    ],
+    tables: [
+      {
+        key: 'items',
+        columns: [
+          { key: 'qty', type: 'number' },
+          { key: 'price', type: 'money' },
+          { key: 'amount', type: 'money', formula: 'qty * price * (1 + rate)' },
+          { key: 'share', type: 'percent', formula: 'IFERROR(amount / subtotal, 0)', precision: 1 },
+          { key: 'line', type: 'number', formula: 'ROW() * 10' },
+        ],
+      },
+    ],
+    rules: [{ id: 'rule:big', formula: 'share > 0.5', rowTable: 'items' }],
+  };
+  const number = fc.oneof(fc.integer({ min: -5, max: 20 }), fc.constantFrom(0.1, 0.25, null, '3', 'x'));
+  const operation = fc.oneof(
+    fc.record({
+      kind: fc.constant('set' as const),
+      row: fc.nat(),
+      column: fc.constantFrom('qty', 'price'),
+      value: number,
+    }),
+    fc.record({ kind: fc.constant('rate' as const), value: number }),
+    fc.record({ kind: fc.constant('insert' as const), row: fc.nat(), qty: number, price: number }),
+    fc.record({ kind: fc.constant('remove' as const), row: fc.nat() }),
+    fc.record({ kind: fc.constant('move' as const), from: fc.nat(), to: fc.nat() }),
+  );
+
+  it('always matches a fresh evaluation of the same inputs', () => {
+    const { program } = compileProgram(MODEL);
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ qty: number, price: number }), { maxLength: 6 }),
+        fc.array(operation, { maxLength: 12 }),
+        (rows, ops) => {
+          const state = program.createState({ rate: 0.1, items: rows });
+          for (const op of ops) {
+            const count = state.rowCount('items');
+            if (op.kind === 'set' && count > 0)
+              state.setValue(['items', op.row % count, op.column], op.value);
+            if (op.kind === 'rate') state.setValue('rate', op.value);
+            if (op.kind === 'insert')
+              state.insertRow('items', op.row % (count + 1), { qty: op.qty, price: op.price });
+            if (op.kind === 'remove' && count > 0) state.removeRow('items', op.row % count);
+            if (op.kind === 'move' && count > 0) state.moveRow('items', op.from % count, op.to % count);
+          }
+          const fresh = program.createState(state.getValues());
+          expect(state.getValues()).toEqual(fresh.getValues());
+          expect(state.getErrors()).toEqual(fresh.getErrors());
+          expect(state.getRules()).toEqual(fresh.getRules());
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -128,7 +128,9 @@ describe('field values in formulas', () => {
   });
 
   it('keeps unreadable number input as text, so arithmetic on it is #VALUE!', () => {
-    expect(evaluate('qty*2', { fields: [{ key: 'qty', type: 'number' }], values: { qty: 'ten' } }).error?.code).toBe('#VALUE!');
+    expect(
+      evaluate('qty*2', { fields: [{ key: 'qty', type: 'number' }], values: { qty: 'ten' } }).error?.code,
+    ).toBe('#VALUE!');
   });
 
   it('turns ISO dates into serial numbers', () => {
@@ -142,15 +144,20 @@ describe('field values in formulas', () => {
   });
 
   it('turns non-finite numbers into #NUM!', () => {
-    expect(evaluate('qty', { fields: [{ key: 'qty', type: 'number' }], values: { qty: Number.NaN } }).error?.code).toBe('#NUM!');
-    expect(evaluate('qty', { fields: [{ key: 'qty', type: 'number' }], values: { qty: Infinity } }).error?.code).toBe('#NUM!');
+    expect(
+      evaluate('qty', { fields: [{ key: 'qty', type: 'number' }], values: { qty: Number.NaN } }).error?.code,
+    ).toBe('#NUM!');
+    expect(
+      evaluate('qty', { fields: [{ key: 'qty', type: 'number' }], values: { qty: Infinity } }).error?.code,
+    ).toBe('#NUM!');
   });
 
   it('caps text results', () => {
     const result = evaluate('REPT("ab", 20000)&"c"', { type: 'text' });
     expect(result.error?.code).toBe('#VALUE!');
-    expect(evaluate('"x"&name', { fields: [{ key: 'name', type: 'text' }], values: { name: 'y'.repeat(40_000) } }).error?.message).toBe(
-      'text longer than 32767 characters',
-    );
+    expect(
+      evaluate('"x"&name', { fields: [{ key: 'name', type: 'text' }], values: { name: 'y'.repeat(40_000) } })
+        .error?.message,
+    ).toBe('text longer than 32767 characters');
   });
 });

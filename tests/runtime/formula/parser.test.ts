@@ -27,7 +27,11 @@ describe('tokenize', () => {
   });
 
   it('keeps two-character operators whole', () => {
-    expect(tokenize('a<>b<=c>=d').filter((t) => t.type === 'op').map((t) => t.text)).toEqual(['<>', '<=', '>=']);
+    expect(
+      tokenize('a<>b<=c>=d')
+        .filter((t) => t.type === 'op')
+        .map((t) => t.text),
+    ).toEqual(['<>', '<=', '>=']);
   });
 
   it('records 0-based start and end offsets', () => {
@@ -41,7 +45,11 @@ describe('tokenize', () => {
   });
 
   it('reads error literals case-insensitively', () => {
-    expect(tokenize('#n/a + #DIV/0!').filter((t) => t.type === 'error').map((t) => t.text)).toEqual(['#N/A', '#DIV/0!']);
+    expect(
+      tokenize('#n/a + #DIV/0!')
+        .filter((t) => t.type === 'error')
+        .map((t) => t.text),
+    ).toEqual(['#N/A', '#DIV/0!']);
   });
 });
 
@@ -151,7 +159,9 @@ describe('parseFormula errors', () => {
 
   it(`rejects nesting deeper than ${MAX_NESTING} levels at the offending parenthesis`, () => {
     const text = `${'('.repeat(MAX_NESTING + 1)}1${')'.repeat(MAX_NESTING + 1)}`;
-    expect(syntaxError(text).message).toBe(`formula nested deeper than ${MAX_NESTING} levels at ${MAX_NESTING}`);
+    expect(syntaxError(text).message).toBe(
+      `formula nested deeper than ${MAX_NESTING} levels at ${MAX_NESTING}`,
+    );
     expect(() => parseFormula(`${'('.repeat(MAX_NESTING)}1${')'.repeat(MAX_NESTING)}`)).not.toThrow();
   });
 
@@ -164,7 +174,9 @@ describe('parseFormula errors', () => {
 
   it(`rejects formulas longer than ${MAX_FORMULA_LENGTH} characters`, () => {
     const error = syntaxError('1'.repeat(MAX_FORMULA_LENGTH + 1));
-    expect(error.message).toBe(`formula longer than ${MAX_FORMULA_LENGTH} characters at ${MAX_FORMULA_LENGTH}`);
+    expect(error.message).toBe(
+      `formula longer than ${MAX_FORMULA_LENGTH} characters at ${MAX_FORMULA_LENGTH}`,
+    );
   });
 
   it('is a typed error carrying the position', () => {

@@ -11,6 +11,7 @@ export function roundDigits(x: number, digits: number, mode: RoundMode = 'neares
   if (d < -308) return mode === 'up' ? Math.sign(x) * Infinity : 0;
   const abs = Number(Math.abs(x).toPrecision(15));
   const shifted = shiftDecimal(abs, d);
+  if (!(shifted < 1e15)) return x < 0 ? -abs : abs; // no digits below the 15th to round away
   const rounded =
     mode === 'nearest' ? Math.floor(shifted + 0.5) : mode === 'up' ? Math.ceil(shifted) : Math.floor(shifted);
   const result = shiftDecimal(rounded, -d);

@@ -19,12 +19,14 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
   if (!t) return new FormulaError('#VALUE!', 'TEXT: date out of range');
   const totalMs = Math.round((serial * MS_PER_DAY) / precisionMs) * precisionMs;
   const is12Hour = tokens.some((tk) => tk.kind === 'ampm');
+  const isMinute = minuteCodes(tokens);
   const out: string[] = [];
   let afterSeconds = false;
+  let fractionAt = 0;
   tokens.forEach((tk, i) => {
     switch (tk.kind) {
       case 'date':
-        out.push(dateCode(tk.letter, tk.width, isMinute(tokens, i)));
+        out.push(dateCode(tk.letter, tk.width, isMinute[i]));
         break;
       case 'elapsed': {
         const unitMs = tk.letter === 'h' ? 3_600_000 : tk.letter === 'm' ? 60_000 : 1000;
@@ -38,7 +40,7 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
         out.push('.');
         break;
       case 'digit':
-        out.push(afterSeconds ? (pad(t.millisecond, 3)[digitIndex(tokens, i)] ?? '0') : tk.char);
+        out.push(afterSeconds ? (pad(t.millisecond, 3)[fractionAt++] ?? '0') : tk.char);
         break;
       case 'literal':
         out.push(tk.text);
@@ -52,6 +54,7 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
       default:
         break;
     }
+    if (tk.kind === 'point') fractionAt = 0;
     if (tk.kind === 'date' || tk.kind === 'elapsed') afterSeconds = tk.letter === 's';
     else if (tk.kind !== 'point' && tk.kind !== 'digit') afterSeconds = false;
   });
@@ -84,18 +87,27 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
   }
 }
 
-/** An `m`/`mm` is minutes when the nearest date code before it is an hour, or the nearest after it is seconds. */
-function isMinute(tokens: FormatToken[], at: number): boolean {
-  const tk = tokens[at];
-  if (tk.kind !== 'date' || tk.letter !== 'm' || tk.width > 2) return false;
-  const near = (step: 1 | -1): string | undefined => {
-    for (let i = at + step; i >= 0 && i < tokens.length; i += step) {
-      const other = tokens[i];
-      if (other.kind === 'date' || other.kind === 'elapsed') return other.letter;
-    }
-    return undefined;
-  };
-  return near(-1) === 'h' || near(1) === 's';
+/**
+ * Which tokens are minute codes: an `m`/`mm` whose nearest date code before it
+ * is an hour, or whose nearest one after it is seconds. Linear in the tokens.
+ */
+function minuteCodes(tokens: FormatToken[]): boolean[] {
+  const letterOf = (tk: FormatToken) => (tk.kind === 'date' || tk.kind === 'elapsed' ? tk.letter : undefined);
+  const before: (string | undefined)[] = [];
+  let last: string | undefined;
+  for (const tk of tokens) {
+    before.push(last);
+    last = letterOf(tk) ?? last;
+  }
+  const result = tokens.map(() => false);
+  let next: string | undefined;
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const tk = tokens[i];
+    if (tk.kind === 'date' && tk.letter === 'm' && tk.width <= 2)
+      result[i] = before[i] === 'h' || next === 's';
+    next = letterOf(tk) ?? next;
+  }
+  return result;
 }
 
 /** Digits of `ss.000`: how many follow the point after seconds (at most 3). */
@@ -113,12 +125,6 @@ function secondFractionDigits(tokens: FormatToken[]): number {
     }
   }
   return 0;
-}
-
-function digitIndex(tokens: FormatToken[], at: number): number {
-  let i = at;
-  while (tokens[i - 1]?.kind === 'digit') i--;
-  return at - i;
 }
 
 function ampm(text: string, isMorning: boolean): string {

@@ -90,12 +90,12 @@ export function tokenize(section: string): FormatToken[] {
       if (/^(h+|m+|s+)$/i.test(inner))
         tokens.push({ kind: 'elapsed', letter: inner[0].toLowerCase(), width: inner.length });
       i = end + 1;
-    } else if (section.substr(i, 7).toLowerCase() === 'general') {
+    } else if (lower === 'g' && section.substr(i, 7).toLowerCase() === 'general') {
       tokens.push({ kind: 'general' });
       i += 7;
     } else if (
-      section.substr(i, 5).toUpperCase() === 'AM/PM' ||
-      section.substr(i, 3).toUpperCase() === 'A/P'
+      lower === 'a' &&
+      (section.substr(i, 5).toUpperCase() === 'AM/PM' || section.substr(i, 3).toUpperCase() === 'A/P')
     ) {
       const width = section.substr(i, 5).toUpperCase() === 'AM/PM' ? 5 : 3;
       tokens.push({ kind: 'ampm', text: section.substr(i, width) });
@@ -203,7 +203,7 @@ function fillInteger(
     const firstZero = slots.findIndex((_, j) => charAt(j) === '0');
     const minWidth = firstZero < 0 ? 0 : slots.length - firstZero;
     const padded = digits.padStart(minWidth, '0');
-    slots.forEach((s, j) => (out[s] = j === 0 ? padded.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : ''));
+    slots.forEach((s, j) => (out[s] = j === 0 ? groupThousands(padded) : ''));
     return;
   }
   let k = digits.length;
@@ -218,9 +218,17 @@ function fillInteger(
   }
 }
 
+/** "1234567" → "1,234,567", in linear time. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
+}
+
 /** Decimal text with exactly `decimals` places, without exponent notation even for huge numbers. */
 function fixed(n: number, decimals: number): string {
-  if (n < 1e21) return n.toFixed(decimals);
+  if (n < 1e21) return n.toFixed(Math.min(decimals, 100)) + '0'.repeat(Math.max(decimals - 100, 0));
   const whole = BigInt(Math.round(n)).toString();
   return decimals > 0 ? `${whole}.${'0'.repeat(decimals)}` : whole;
 }

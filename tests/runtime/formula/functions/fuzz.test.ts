@@ -61,7 +61,7 @@ describe('every function on arbitrary arguments', () => {
           `${spec.name}(${JSON.stringify(args)}) → ${JSON.stringify(result)}`,
         ).toBe(true);
       }),
-      { numRuns: 20_000 },
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 20_000) },
     );
   });
 });

@@ -16,6 +16,7 @@ describe('rounding', () => {
     expect(call('ROUND', -2.5, 0)).toBe(-3);
     expect(call('ROUND', 2.675, 2)).toBe(2.68);
     expect(call('ROUND', 0.1 + 0.2, 15)).toBe(0.3);
+    expect(call('ROUND', 1e300, 300)).toBe(1e300);
   });
 
   it('ROUNDUP and ROUNDDOWN go away from / toward zero (Excel docs)', () => {

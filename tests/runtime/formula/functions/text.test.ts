@@ -168,6 +168,13 @@ describe('TEXT', () => {
     expect(call('TEXT', '2024-01-31', 'yyyy/mm/dd')).toBe('2024/01/31');
   });
 
+  it('copes with extreme numbers and masks', () => {
+    expect(call('TEXT', 1e21, '0')).toBe('1000000000000000000000');
+    expect((call('TEXT', 1e300, '0.' + '0'.repeat(200)) as string).length).toBe(502);
+    expect(call('TEXT', 1.25, '0.' + '0'.repeat(150))).toBe('1.25' + '0'.repeat(148));
+    expectError(call('TEXT', 1e308, '0%%%'), '#NUM!');
+  });
+
   it('leaves booleans as TRUE/FALSE and formats blank as 0', () => {
     expect(call('TEXT', true, '0.00')).toBe('TRUE');
     expect(call('TEXT', null, '0.00')).toBe('0.00');

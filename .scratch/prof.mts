@@ -1,0 +1,10 @@
+import { openZip } from '../server/imports/data/read/zip-entries.ts';
+import { readSharedStrings } from '../server/imports/data/read/xlsx-parts.ts';
+const zip = await openZip('/tmp/fw/orders.xlsx');
+let t = performance.now();
+const s = await readSharedStrings(zip, 1e9);
+console.log('sst', s.length, performance.now() - t, 'rss', process.memoryUsage().rss / 1048576, zip.size('xl/sharedStrings.xml'), zip.size('xl/worksheets/sheet1.xml'));
+t = performance.now();
+let bytes = 0;
+for await (const c of await zip.stream('xl/worksheets/sheet1.xml', 1e9)) bytes += c.length;
+console.log('inflate sheet', performance.now() - t, bytes);

@@ -1,0 +1,145 @@
+import { parseDate } from './date.ts';
+import { parseNumber } from './number.ts';
+import { cellText, changeCase, collapseSpaces, onText, toHalfWidth, trimText } from './text.ts';
+import { fail, isBlank, ok, type CellValue, type CleanValue, type Rule, type RuleResult } from './types.ts';
+import { checkEmail, checkLength, checkPhone, checkUscc, compileValueMap, mapValue, parseBoolean } from './value-maps.ts';
+
+/** What the cleansing needs to know about the field a column goes to (a CompiledField fits). */
+export interface TargetField {
+  type: string;
+  label: string;
+  options?: { value: string; label: string }[];
+  maxLength?: number;
+  required?: boolean;
+}
+
+export type Cleanser = (value: CellValue) => RuleResult;
+
+/** Rules that already produce the field's type, so the implicit conversion is not run again. */
+const CONVERTS: Record<string, Rule['type'][]> = {
+  number: ['number'],
+  money: ['number'],
+  percent: ['number'],
+  date: ['date'],
+  datetime: ['date'],
+  boolean: ['boolean', 'valueMap'],
+  uscc: ['uscc'],
+  phone: ['phone'],
+  email: ['email'],
+};
+
+/**
+ * Compiles the rules of one mapping into a function: the user's rules in order, then the
+ * conversion the field type needs (number, date, option, yes/no…) unless a rule did it.
+ * The first failing rule stops the chain.
+ */
+export function compileCleanser(rules: readonly Rule[], field: TargetField, options: { timeZone?: string } = {}): Cleanser {
+  const steps = rules.map((rule) => compileRule(rule, field, options));
+  const hasConversion = rules.some((rule) => (CONVERTS[field.type] ?? []).includes(rule.type));
+  if (!hasConversion) steps.push(...implicitSteps(field, options));
+  return (input) => {
+    let value: CleanValue = typeof input === 'string' ? trimText(input) : input;
+    if (value === '') value = null;
+    for (const step of steps) {
+      const result = step(value);
+      if (!result.ok) return result;
+      value = result.value;
+    }
+    return ok(isBlank(value) ? null : value);
+  };
+}
+
+type Step = (value: CleanValue) => RuleResult;
+
+function compileRule(rule: Rule, field: TargetField, options: { timeZone?: string }): Step {
+  switch (rule.type) {
+    case 'trim':
+      return (v) => ok(onText(v, trimText));
+    case 'collapseSpaces':
+      return (v) => ok(onText(v, collapseSpaces));
+    case 'halfWidth':
+      return (v) => ok(onText(v, toHalfWidth));
+    case 'case':
+      return (v) => ok(onText(v, (t) => changeCase(t, rule.to)));
+    case 'number':
+      return (v) => parseNumber(v, rule);
+    case 'date': {
+      const output = field.type === 'datetime' ? 'datetime' : 'date';
+      return (v) => parseDate(v, { timeZone: rule.timeZone ?? options.timeZone, order: rule.order, output });
+    }
+    case 'valueMap': {
+      const map = compileValueMap(rule.entries, rule.isCaseSensitive);
+      return (v) => mapValue(v, map, rule);
+    }
+    case 'alias': {
+      const map = compileValueMap(rule.entries.map((e) => ({ from: e.from, to: e.to })));
+      return (v) => mapValue(v, map, { onMissing: 'keep' });
+    }
+    case 'boolean':
+      return parseBoolean;
+    case 'uscc':
+      return checkUscc;
+    case 'phone':
+      return checkPhone;
+    case 'email':
+      return checkEmail;
+    case 'length':
+      return (v) => checkLength(v, rule.max, rule.onOverflow);
+    case 'required':
+      return (v) => (isBlank(v) ? fail('required', 'required') : ok(v));
+  }
+}
+
+function implicitSteps(field: TargetField, options: { timeZone?: string }): Step[] {
+  switch (field.type) {
+    case 'number':
+    case 'money':
+    case 'percent':
+      return [(v) => parseNumber(v)];
+    case 'date':
+    case 'datetime':
+      return [compileRule({ type: 'date' }, field, options)];
+    case 'boolean':
+      return [parseBoolean];
+    case 'uscc':
+      return [checkUscc];
+    case 'phone':
+      return [checkPhone];
+    case 'email':
+      return [checkEmail];
+    case 'select':
+      return [optionStep(field, false)];
+    case 'multiselect':
+      return [optionStep(field, true)];
+    case 'text':
+    case 'textarea':
+    case 'serial':
+      return [(v) => ok(v === null || Array.isArray(v) ? v : cellText(v))];
+    default:
+      return [];
+  }
+}
+
+/** Accepts an option's value or its label (case- and width-insensitive); multi-selects split on , ， ; ； 、 and |. */
+function optionStep(field: TargetField, isMultiple: boolean): Step {
+  const byKey = new Map<string, string>();
+  for (const option of field.options ?? []) {
+    byKey.set(normalizeOption(option.label), option.value);
+    byKey.set(normalizeOption(option.value), option.value);
+  }
+  const names = (field.options ?? []).map((o) => o.label).join(', ');
+  const one = (text: string): string | null => byKey.get(normalizeOption(text)) ?? null;
+  return (v) => {
+    if (v === null) return ok(null);
+    const parts = isMultiple && !Array.isArray(v) ? cellText(v).split(/[,，;；、|]/) : Array.isArray(v) ? v : [cellText(v)];
+    const values: string[] = [];
+    for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
+      const hit = one(part);
+      if (hit === null) return fail('type', 'notOption', { value: part, options: names });
+      if (!values.includes(hit)) values.push(hit);
+    }
+    return ok(isMultiple ? values : (values[0] ?? null));
+  };
+}
+
+const normalizeOption = (text: string) => collapseSpaces(toHalfWidth(text)).toLowerCase();

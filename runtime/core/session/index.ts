@@ -1,0 +1,11 @@
+export { createFormSession } from './session.ts';
+export { getFormProgram } from './plan.ts';
+export type {
+  FieldState,
+  FormSession,
+  FormSessionOptions,
+  SessionChange,
+  SessionErrorCode,
+  SessionFieldError,
+  SessionPath,
+} from './types.ts';

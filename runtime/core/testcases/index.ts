@@ -1,0 +1,3 @@
+export { describeDifference, runFormTestCases } from './run-test-cases.ts';
+export type { TestCaseDifference, TestCaseOptions, TestCaseResult } from './run-test-cases.ts';
+export { isSameValue } from './compare.ts';
