@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditRoutes } from './audit/audit-routes.ts';
+import { blobRoutes } from './blobs/blob-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { tokenRoutes } from './auth/token-routes.ts';
@@ -20,6 +21,8 @@ import { departmentRoutes } from './org/department-routes.ts';
 import { roleRoutes } from './org/role-routes.ts';
 import { userRoutes } from './org/user-routes.ts';
 import { recordRoutes } from './records/record-routes.ts';
+import { dataImportExportRoutes } from './imports/data/index.ts';
+import { templateImportRoutes } from './imports/templates/index.ts';
 import type { Services } from './services.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -78,6 +81,8 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
     ...auditRoutes(services),
     ...formRoutes(services, publisher),
     ...recordRoutes(services, publisher, cache),
+    ...dataImportExportRoutes(services, publisher, cache),
+    ...templateImportRoutes(services),
   ];
   const openapi = buildOpenApi(routes, { version });
   routes.push(
@@ -96,6 +101,7 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   api.use(express.json({ limit: services.config.jsonLimit, strict: true }));
   api.use(cookieParser());
   api.use(authenticate(services));
+  api.use('/blobs', blobRoutes(services)); // multipart uploads: before the JSON-only body guard
   const guard = bodyGuard();
   api.use((req, res, next) => (['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : guard(req, res, next)));
   mountRoutes(api, routes);

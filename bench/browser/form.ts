@@ -19,21 +19,37 @@ const BASELINE_SAMPLES = Number(process.env.BENCH_BASELINE_SAMPLES ?? 15);
 interface Measured {
   initialMs: number;
   keystrokes: number[];
+  /** Formwork only: a 500-row tab-separated block pasted into the middle row → rows painted */
+  pasteMs?: number;
 }
 
-async function measure(input: { browser: Browser; baseUrl: string; mode: 'formwork' | 'rjsf'; rows: number; samples: number }): Promise<Measured> {
+async function measure(input: {
+  browser: Browser;
+  baseUrl: string;
+  mode: 'formwork' | 'rjsf';
+  rows: number;
+  samples: number;
+}): Promise<Measured> {
   const { browser, baseUrl, mode, rows, samples } = input;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  // tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in `__name(…)`
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
   page.setDefaultTimeout(600_000);
   try {
     await page.goto(`${baseUrl}/?mode=${mode}&rows=${rows}`);
     await page.waitForFunction(() => 'route' in ((window as unknown as { __bench?: object }).__bench ?? {}));
-    const initialMs = await page.evaluate(() => (window as unknown as { __bench: { route: () => Promise<number> } }).__bench.route());
+    const initialMs = await page.evaluate(() =>
+      (window as unknown as { __bench: { route: () => Promise<number> } }).__bench.route(),
+    );
     const row = MIDDLE_ROW(rows);
     const target: Target =
       mode === 'formwork'
-        ? { input: `#fw-items-${row}-qty`, total: '[data-testid="field-total"] [data-value]', isTotalInput: false }
+        ? {
+            input: `#fw-items-${row}-qty`,
+            total: '[data-testid="field-total"] [data-value]',
+            isTotalInput: false,
+          }
         : { input: `#root_items_${row}_qty`, total: '#root_total', isTotalInput: true };
     await focusCell(page, mode, row, target.input);
     const timeout = mode === 'rjsf' ? 120_000 : 10_000;
@@ -46,14 +62,42 @@ async function measure(input: { browser: Browser; baseUrl: string; mode: 'formwo
       await waitForTotal(page, target, settled, timeout);
       await page.waitForTimeout(50);
     }
-    return { initialMs, keystrokes };
+    const pasteMs = mode === 'formwork' ? await pasteSample(page, row) : undefined;
+    return { initialMs, keystrokes, pasteMs };
   } finally {
     await context.close();
   }
 }
 
+/** Pastes 500 rows as Excel puts them on the clipboard into the middle row's sku cell; ms until painted. */
+async function pasteSample(page: Page, row: number): Promise<number> {
+  return page.evaluate(async (at) => {
+    const text = Array.from({ length: 500 }, (_, i) => `P-${i}\tPasted ${i}\t${(i % 7) + 1}\t12.5\t0`).join(
+      '\r\n',
+    );
+    const cell = document.getElementById(`fw-items-${at}-sku`)!;
+    const count = document.querySelector('[data-testid="row-count-items"]')!;
+    const before = count.textContent;
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const started = performance.now();
+    cell.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await new Promise<void>((resolve) => {
+      const check = () => (count.textContent !== before ? resolve() : requestAnimationFrame(check));
+      requestAnimationFrame(check);
+    });
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    return performance.now() - started;
+  }, row);
+}
+
 /** Brings the middle row into view (Formwork virtualizes rows) and puts the caret at the end of its qty. */
-async function focusCell(page: Page, mode: 'formwork' | 'rjsf', row: number, selector: string): Promise<void> {
+async function focusCell(
+  page: Page,
+  mode: 'formwork' | 'rjsf',
+  row: number,
+  selector: string,
+): Promise<void> {
   if (mode === 'formwork') {
     await page.evaluate((index) => {
       const body = document.querySelector('[data-testid="table-body-items"]');
@@ -72,18 +116,47 @@ export async function run(): Promise<BenchResult> {
   const browser = await launchBrowser();
   const notes: string[] = [];
   try {
-    const baseline = await measure({ browser, baseUrl: served.baseUrl, mode: 'rjsf', rows: 500, samples: BASELINE_SAMPLES });
-    const ours = await measure({ browser, baseUrl: served.baseUrl, mode: 'formwork', rows: 500, samples: SAMPLES });
-    const large = await measure({ browser, baseUrl: served.baseUrl, mode: 'formwork', rows: 5000, samples: SAMPLES });
+    const baseline = await measure({
+      browser,
+      baseUrl: served.baseUrl,
+      mode: 'rjsf',
+      rows: 500,
+      samples: BASELINE_SAMPLES,
+    });
+    const ours = await measure({
+      browser,
+      baseUrl: served.baseUrl,
+      mode: 'formwork',
+      rows: 500,
+      samples: SAMPLES,
+    });
+    const large = await measure({
+      browser,
+      baseUrl: served.baseUrl,
+      mode: 'formwork',
+      rows: 5000,
+      samples: SAMPLES,
+    });
     const figures: BenchFigure[] = [
-      figure('form.keystroke_ms.p50', percentile(ours.keystrokes, 50), 'ms', percentile(baseline.keystrokes, 50)),
-      figure('form.keystroke_ms.p95', percentile(ours.keystrokes, 95), 'ms', percentile(baseline.keystrokes, 95)),
+      figure(
+        'form.keystroke_ms.p50',
+        percentile(ours.keystrokes, 50),
+        'ms',
+        percentile(baseline.keystrokes, 50),
+      ),
+      figure(
+        'form.keystroke_ms.p95',
+        percentile(ours.keystrokes, 95),
+        'ms',
+        percentile(baseline.keystrokes, 95),
+      ),
       figure('form.initial_render_ms', ours.initialMs, 'ms', baseline.initialMs),
       figure('form.keystroke_ms.p50.5000', percentile(large.keystrokes, 50), 'ms', 0),
       figure('form.keystroke_ms.p95.5000', percentile(large.keystrokes, 95), 'ms', 0),
     ];
     notes.push(
       `500 rows; ${SAMPLES} keystroke samples (baseline ${BASELINE_SAMPLES}) after 2 warm-ups; keystroke = digit typed into the middle row's qty → grand total changed + 1 animation frame`,
+      `paste of 500 tab-separated rows into the middle row of the 500-row form (adds 250 rows): ${Math.round(ours.pasteMs ?? 0)} ms to painted; at 5,000 rows: ${Math.round(large.pasteMs ?? 0)} ms`,
       `5,000 rows: Formwork only (5,000-row initial render ${Math.round(large.initialMs)} ms); the plain rjsf baseline is not run there (≈10× its 500-row figures per the peers' note)`,
       'production builds of both pages (vite build), served locally; headless Debian chromium; the machine is shared, so compare against the baseline of the same run',
     );

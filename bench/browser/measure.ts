@@ -14,7 +14,12 @@ export interface Target {
  * (MutationObserver for text, a requestAnimationFrame poll of `.value` for an input); the sample
  * ends at the first animation frame after it changed.
  */
-export async function keystrokeSample(page: Page, target: Target, key: string, timeoutMs: number): Promise<number> {
+export async function keystrokeSample(
+  page: Page,
+  target: Target,
+  key: string,
+  timeoutMs: number,
+): Promise<number> {
   await page.evaluate(
     ({ total, isTotalInput, timeoutMs: limit }) => {
       const element = document.querySelector(total) as HTMLElement & { value?: string };
@@ -51,7 +56,12 @@ export async function keystrokeSample(page: Page, target: Target, key: string, t
 }
 
 /** Waits until the total reads `expected` again (after Backspace), so samples do not overlap. */
-export async function waitForTotal(page: Page, target: Target, expected: string, timeoutMs: number): Promise<void> {
+export async function waitForTotal(
+  page: Page,
+  target: Target,
+  expected: string,
+  timeoutMs: number,
+): Promise<void> {
   await page.waitForFunction(
     ({ total, isTotalInput, expected: text }) => {
       const element = document.querySelector(total) as HTMLElement & { value?: string };

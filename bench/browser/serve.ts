@@ -7,12 +7,23 @@ import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 
 const PAGE_DIR = path.resolve(import.meta.dirname, 'page');
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 
 /** Production-builds the bench page (like the SPA: React production, lazy chunks) and serves it on a free port. */
 export async function buildAndServe(): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'formwork-bench-'));
-  await build({ root: PAGE_DIR, base: './', logLevel: 'warn', plugins: [react()], build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 } });
+  await build({
+    root: PAGE_DIR,
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+  });
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = path.join(outDir, pathname === '/' ? 'index.html' : pathname);

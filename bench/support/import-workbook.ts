@@ -6,17 +6,48 @@ import { ZipWriter } from '../../server/imports/export/zip-writer.ts';
 import { escapeXml } from '../../server/imports/export/xlsx-writer.ts';
 
 export const IMPORT_HEADERS = [
-  '订单号', '订单日期', '客户名称', '统一社会信用代码', '联系人', '手机', '邮箱', '收货地址', '产品编码', '产品名称',
-  '规格', '单位', '数量', '单价', '金额', '税率', '税额', '交货日期', '销售部门', '备注',
+  '订单号',
+  '订单日期',
+  '客户名称',
+  '统一社会信用代码',
+  '联系人',
+  '手机',
+  '邮箱',
+  '收货地址',
+  '产品编码',
+  '产品名称',
+  '规格',
+  '单位',
+  '数量',
+  '单价',
+  '金额',
+  '税率',
+  '税额',
+  '交货日期',
+  '销售部门',
+  '备注',
 ];
 
 const CITIES = ['北京', '上海', '广州', '深圳', '杭州', '成都', '武汉', '南京', '西安', '苏州'];
 const WORDS = ['华信', '金桥', '宏达', '远航', '恒通', '嘉禾', '瑞丰', '新元', '东方', '百川'];
-const PRODUCTS = ['不锈钢螺栓', '铝合金型材', '工业轴承', '液压阀门', '电源模块', '传感器', '控制面板', '密封圈'];
+const PRODUCTS = [
+  '不锈钢螺栓',
+  '铝合金型材',
+  '工业轴承',
+  '液压阀门',
+  '电源模块',
+  '传感器',
+  '控制面板',
+  '密封圈',
+];
 const DEPTS = ['北分', '上分', '华南分公司', '西南分公司'];
 
 function uscc(i: number): string {
-  const body = `91110${String(100000 + (i % 900000)).padStart(6, '0')}MA${String(i).padStart(7, '0').slice(-7)}`.slice(0, 17);
+  const body =
+    `91110${String(100000 + (i % 900000)).padStart(6, '0')}MA${String(i).padStart(7, '0').slice(-7)}`.slice(
+      0,
+      17,
+    );
   return body + usccCheckCharacter(body);
 }
 
@@ -72,37 +103,65 @@ export async function writeOrderWorkbook(file: string, rows: number): Promise<vo
   const zip = new ZipWriter(out);
   const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const nsR = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  await zip.add('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`);
-  await zip.add('_rels/.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${nsR}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
-  await zip.add('xl/workbook.xml', `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${nsR}"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>`);
-  await zip.add('xl/_rels/workbook.xml.rels', `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${nsR}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${nsR}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${nsR}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`);
-  await zip.add('xl/styles.xml', `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`);
-  await zip.add('xl/sharedStrings.xml', (function* () {
-    yield `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${strings.length}" uniqueCount="${strings.length}">`;
-    for (let i = 0; i < strings.length; i += 5000) yield strings.slice(i, i + 5000).map((s) => `<si><t>${escapeXml(s)}</t></si>`).join('');
-    yield '</sst>';
-  })());
+  await zip.add(
+    '[Content_Types].xml',
+    `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+  );
+  await zip.add(
+    '_rels/.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${nsR}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+  );
+  await zip.add(
+    'xl/workbook.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${ns}" xmlns:r="${nsR}"><sheets><sheet name="订单" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+  );
+  await zip.add(
+    'xl/_rels/workbook.xml.rels',
+    `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${nsR}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${nsR}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${nsR}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+  );
+  await zip.add(
+    'xl/styles.xml',
+    `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="等线"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+  );
+  await zip.add(
+    'xl/sharedStrings.xml',
+    (function* () {
+      yield `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="${ns}" count="${strings.length}" uniqueCount="${strings.length}">`;
+      for (let i = 0; i < strings.length; i += 5000)
+        yield strings
+          .slice(i, i + 5000)
+          .map((s) => `<si><t>${escapeXml(s)}</t></si>`)
+          .join('');
+      yield '</sst>';
+    })(),
+  );
   const col = (c: number) => String.fromCharCode(65 + c);
-  await zip.add('xl/worksheets/sheet1.xml', (function* () {
-    yield `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}" xmlns:r="${nsR}"><dimension ref="A1:T${rows + 1}"/><sheetData>`;
-    yield `<row r="1">${IMPORT_HEADERS.map((h, c) => `<c r="${col(c)}1" t="s"><v>${index.get(h)}</v></c>`).join('')}</row>`;
-    for (let start = 0; start < rows; start += 1000) {
-      let xml = '';
-      for (let i = start; i < Math.min(rows, start + 1000); i++) {
-        const r = i + 2;
-        xml += `<row r="${r}" spans="1:20">`;
-        orderRow(i).forEach((cell, c) => {
-          if (typeof cell === 'string') xml += `<c r="${col(c)}${r}" t="s"><v>${index.get(cell)}</v></c>`;
-          else xml += `<c r="${col(c)}${r}"${DATE_COLUMNS.has(c) ? ' s="1"' : c >= 13 ? ' s="2"' : ''}><v>${cell}</v></c>`;
-        });
-        xml += '</row>';
+  await zip.add(
+    'xl/worksheets/sheet1.xml',
+    (function* () {
+      yield `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="${ns}" xmlns:r="${nsR}"><dimension ref="A1:T${rows + 1}"/><sheetData>`;
+      yield `<row r="1">${IMPORT_HEADERS.map((h, c) => `<c r="${col(c)}1" t="s"><v>${index.get(h)}</v></c>`).join('')}</row>`;
+      for (let start = 0; start < rows; start += 1000) {
+        let xml = '';
+        for (let i = start; i < Math.min(rows, start + 1000); i++) {
+          const r = i + 2;
+          xml += `<row r="${r}" spans="1:20">`;
+          orderRow(i).forEach((cell, c) => {
+            if (typeof cell === 'string') xml += `<c r="${col(c)}${r}" t="s"><v>${index.get(cell)}</v></c>`;
+            else
+              xml += `<c r="${col(c)}${r}"${DATE_COLUMNS.has(c) ? ' s="1"' : c >= 13 ? ' s="2"' : ''}><v>${cell}</v></c>`;
+          });
+          xml += '</row>';
+        }
+        yield xml;
       }
-      yield xml;
-    }
-    yield '</sheetData></worksheet>';
-  })());
+      yield '</sheetData></worksheet>';
+    })(),
+  );
   await zip.finish();
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
 }
 
 /** The form the bench imports into: one field per column. */
@@ -120,7 +179,7 @@ export function orderImportForm(): FormDefinition {
       { key: 'email', type: 'email', label: '邮箱' },
       { key: 'address', type: 'text', label: '收货地址', maxLength: 200 },
       { key: 'sku', type: 'text', label: '产品编码' },
-      { key: 'product', type: 'text', label: '产品名称' },
+      { key: 'productName', type: 'text', label: '产品名称' },
       { key: 'spec', type: 'text', label: '规格' },
       { key: 'unit', type: 'text', label: '单位' },
       { key: 'qty', type: 'number', label: '数量', min: 0 },
@@ -129,7 +188,7 @@ export function orderImportForm(): FormDefinition {
       { key: 'taxRate', type: 'percent', label: '税率' },
       { key: 'tax', type: 'money', label: '税额' },
       { key: 'deliveryDate', type: 'date', label: '交货日期' },
-      { key: 'dept', type: 'text', label: '销售部门' },
+      { key: 'salesDept', type: 'text', label: '销售部门' },
       { key: 'note', type: 'textarea', label: '备注' },
     ],
   } as FormDefinition;

@@ -17,7 +17,10 @@ export function analyzeLayout(grid: SheetGrid, tables: readonly TableRegion[]): 
   const claimed = new Set<number>();
   const claim = (pos: CellPos) => void claimed.add(pos.r * WIDTH + pos.c);
   const isFree = (pos: CellPos) => !claimed.has(pos.r * WIDTH + pos.c) && !tableAt(tables, pos);
-  const rows = new Set([...grid.usedRows(), ...tables.flatMap((t) => [t.headerRow, t.totalsRow ?? t.headerRow])]);
+  const rows = new Set([
+    ...grid.usedRows(),
+    ...tables.flatMap((t) => [t.headerRow, t.totalsRow ?? t.headerRow]),
+  ]);
   let hasSubtitle = false;
 
   for (const r of [...rows].sort((a, b) => a - b)) {
@@ -26,13 +29,18 @@ export function analyzeLayout(grid: SheetGrid, tables: readonly TableRegion[]): 
     const totals = tables.find((t) => t.totalsRow === r);
     if (totals) plan.items.push(...totalFields(grid, totals));
     const scan = pairRow(grid, r, isFree, claim);
-    const anchors = grid.rowCells(r).filter((cell) => !grid.isCovered({ r, c: cell.c }) && !tableAt(tables, { r, c: cell.c }));
-    const single = scan.orphans.length === 1 && scan.fields.length === 0 && anchors.length === 1 ? scan.orphans[0] : null;
+    const anchors = grid
+      .rowCells(r)
+      .filter((cell) => !grid.isCovered({ r, c: cell.c }) && !tableAt(tables, { r, c: cell.c }));
+    const single =
+      scan.orphans.length === 1 && scan.fields.length === 0 && anchors.length === 1 ? scan.orphans[0] : null;
     if (single && single.code === 'label-without-input') {
       const text = parseLabel(single.text).label;
       const hasContent = plan.items.some((item) => item.kind !== 'heading');
+      const isSubtitle =
+        plan.title !== undefined && (single.cell.r === plan.title.cell.r + 1 || text.length > 20);
       if (!plan.title && plan.items.length === 0) plan.title = { text, cell: single.cell };
-      else if (!hasContent && !hasSubtitle && plan.items.length === 0) {
+      else if (!hasContent && !hasSubtitle && plan.items.length === 0 && isSubtitle) {
         hasSubtitle = true;
         plan.items.push({ kind: 'note', text, cell: single.cell });
       } else plan.items.push({ kind: 'heading', text, cell: single.cell });

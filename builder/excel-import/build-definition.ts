@@ -26,15 +26,27 @@ function toField(node: SpecNode): FieldDefinition {
     case 'field':
       return scalarField(node.spec, false);
     case 'note':
-      return { type: 'description', key: node.key, label: clip(node.text, MAX_LABEL), content: clip(node.text, 10_000) };
+      return {
+        type: 'description',
+        key: node.key,
+        label: clip(node.text, MAX_LABEL),
+        content: clip(node.text, 10_000),
+      };
     case 'section':
-      return { type: 'section', key: node.key, label: clip(node.label, MAX_LABEL) || node.key, fields: node.children.map(toField) };
+      return {
+        type: 'section',
+        key: node.key,
+        label: clip(node.label, MAX_LABEL) || node.key,
+        fields: node.children.map(toField),
+      };
     case 'table': {
       const table: TableField = {
         type: 'table',
         key: node.key,
         label: clip(node.label, MAX_LABEL) || node.key,
-        columns: node.columns.slice(0, MAX_COLUMNS).map((spec) => scalarField(spec, true) as TableColumnDefinition),
+        columns: node.columns
+          .slice(0, MAX_COLUMNS)
+          .map((spec) => scalarField(spec, true) as TableColumnDefinition),
       };
       const totals = [...node.totals].filter(([key]) => table.columns.some((c) => c.key === key));
       if (totals.length > 0) table.totals = Object.fromEntries(totals);
@@ -46,7 +58,10 @@ function toField(node: SpecNode): FieldDefinition {
 /** One field or column; the shape follows the type chosen for it. */
 export function scalarField(spec: FieldSpec, isColumn: boolean): ScalarFieldDefinition {
   const { decision } = spec;
-  const description = [spec.help?.trim(), spec.formulaSource ? `Excel formula (not translated): =${spec.formulaSource}` : '']
+  const description = [
+    spec.help?.trim(),
+    spec.formulaSource ? `Excel formula (not translated): =${spec.formulaSource}` : '',
+  ]
     .filter(Boolean)
     .join('\n');
   const base = {
@@ -66,9 +81,19 @@ export function scalarField(spec: FieldSpec, isColumn: boolean): ScalarFieldDefi
   };
   switch (decision.type) {
     case 'number':
-      return { ...base, ...numeric, type: 'number', ...(decision.unit ? { unit: decision.unit.slice(0, 20) } : {}) };
+      return {
+        ...base,
+        ...numeric,
+        type: 'number',
+        ...(decision.unit ? { unit: decision.unit.slice(0, 20) } : {}),
+      };
     case 'money':
-      return { ...base, ...numeric, type: 'money', ...(decision.currency ? { currency: decision.currency } : {}) };
+      return {
+        ...base,
+        ...numeric,
+        type: 'money',
+        ...(decision.currency ? { currency: decision.currency } : {}),
+      };
     case 'percent':
       return { ...base, ...numeric, type: 'percent' };
     case 'select':
@@ -85,7 +110,11 @@ export function scalarField(spec: FieldSpec, isColumn: boolean): ScalarFieldDefi
     case 'uscc':
       return { ...base, type: decision.type };
     default:
-      return { ...base, type: 'text', ...(spec.placeholder && !spec.formula ? { placeholder: spec.placeholder } : {}) };
+      return {
+        ...base,
+        type: 'text',
+        ...(spec.placeholder && !spec.formula ? { placeholder: spec.placeholder } : {}),
+      };
   }
 }
 

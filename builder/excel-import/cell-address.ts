@@ -23,7 +23,8 @@ const ROW = /^\$?(\d{1,7})$/;
 
 export function columnName(c: number): string {
   let name = '';
-  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
 }
 
@@ -67,7 +68,8 @@ export function decodeRange(text: string): CellRange | null {
     return normalise({ r: 0, c: columnIndex(cols[0][1]) }, { r: MAX_ROW, c: columnIndex(cols[1][1]) });
   }
   const rows = [ROW.exec(a), ROW.exec(b)];
-  if (rows[0] && rows[1]) return normalise({ r: Number(rows[0][1]) - 1, c: 0 }, { r: Number(rows[1][1]) - 1, c: MAX_COL });
+  if (rows[0] && rows[1])
+    return normalise({ r: Number(rows[0][1]) - 1, c: 0 }, { r: Number(rows[1][1]) - 1, c: MAX_COL });
   return null;
 }
 

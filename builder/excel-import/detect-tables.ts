@@ -30,7 +30,12 @@ export interface TableRegion {
 const MAX_BODY_SCAN = 1000;
 const AGGREGATE = /^(?:SUM|SUBTOTAL|AVERAGE|COUNT|COUNTA|MAX|MIN)\(/i;
 
-export function detectTables(grid: SheetGrid): TableRegion[] {
+export function detectTables(grid: SheetGrid, options: { isHeaderFirst?: boolean } = {}): TableRegion[] {
+  if (options.isHeaderFirst) {
+    const first = grid.usedRows()[0];
+    const columns = first === undefined ? null : headerRun(grid, first);
+    return columns ? [scanBody(grid, first, columns)] : [];
+  }
   const tables: TableRegion[] = [];
   let skipUntil = -1;
   for (const r of grid.usedRows()) {
@@ -38,7 +43,7 @@ export function detectTables(grid: SheetGrid): TableRegion[] {
     const columns = headerRun(grid, r);
     if (!columns) continue;
     const region = scanBody(grid, r, columns);
-    if (!isTable(region)) continue;
+    if (!isTable(grid, region)) continue;
     tables.push(region);
     skipUntil = region.totalsRow ?? region.bodyEnd;
   }
@@ -110,7 +115,10 @@ function classifyRow(grid: SheetGrid, r: number, region: TableRegion, previousBl
   for (const cell of grid.rowCells(r)) {
     if (cell.c < region.firstCol || cell.c > region.lastCol) continue;
     const merge = grid.mergeAt({ r, c: cell.c });
-    const isAligned = merge && merge.e.r === merge.s.r && region.columns.some((col) => col.c === merge.s.c && col.lastC === merge.e.c);
+    const isAligned =
+      merge &&
+      merge.e.r === merge.s.r &&
+      region.columns.some((col) => col.c === merge.s.c && col.lastC === merge.e.c);
     if (merge && !isAligned) return 'stop';
     const text = grid.text(r, cell.c);
     if (text !== null && parseLabel(text).hasColon) return 'stop';
@@ -131,16 +139,30 @@ function isTotalsRow(grid: SheetGrid, r: number, region: TableRegion): boolean {
     if (cell.c < region.firstCol - 1 || cell.c > region.lastCol) continue;
     const text = grid.text(r, cell.c);
     if (text !== null && isTotalsLabel(text)) return true;
-    if (cell.f && AGGREGATE.test(cell.f.replace(/^_xlfn\./i, '')) && /\d:\$?[A-Z]+\$?\d/i.test(cell.f) && !/[,;]/.test(cell.f)) {
+    if (
+      cell.f &&
+      AGGREGATE.test(cell.f.replace(/^_xlfn\./i, '')) &&
+      /\d:\$?[A-Z]+\$?\d/i.test(cell.f) &&
+      !/[,;]/.test(cell.f)
+    ) {
       return true;
     }
   }
   return false;
 }
 
-function isTable(region: TableRegion): boolean {
+function isTable(grid: SheetGrid, region: TableRegion): boolean {
   const bodyRows = region.bodyEnd - region.bodyStart + 1;
   const hints = region.columns.filter((col) => hintFromWords(parseLabel(col.header).base) !== null).length;
   if (region.columns.length < 3 && hints === 0) return false;
-  return region.totalsRow !== undefined || region.hasRowFormulas || bodyRows >= 2;
+  return (
+    region.totalsRow !== undefined || region.hasRowFormulas || bodyRows >= 2 || isSampleRow(grid, region)
+  );
+}
+
+/** One body row that is mostly filled in: a list with a single sample record. */
+function isSampleRow(grid: SheetGrid, region: TableRegion): boolean {
+  if (region.columns.length < 3 || region.lastFilledRow !== region.bodyStart) return false;
+  const filled = region.columns.filter((col) => !grid.isBlank(region.bodyStart, col.c)).length;
+  return filled * 2 >= region.columns.length;
 }

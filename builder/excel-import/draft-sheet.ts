@@ -6,7 +6,7 @@
 import type { TableColumnRegion } from './detect-tables.ts';
 import type { SheetGrid } from './grid.ts';
 import { keyFromLabel } from './keys.ts';
-import { parseLabel } from './label-text.ts';
+import { isCjk, parseLabel } from './label-text.ts';
 import type { KeyRegistry } from './keys.ts';
 import type { LayoutPlan, PlannedField, PlannedHeading, PlannedNote, PlannedTable } from './layout-plan.ts';
 import type { ReportCollector } from './report.ts';
@@ -46,7 +46,11 @@ export function draftSheet(args: {
   const sheet = grid.name;
   const claim = (label: string, at: { r: number; c: number }, fallback: string | null = null): string => {
     if (UNSAFE_NAME.test(label)) {
-      report.warn(cellLabel(sheet, encodeCell(at)), 'unsafe-name', `the name ${JSON.stringify(label.trim())} cannot be used as a key; a safe key was generated`);
+      report.warn(
+        cellLabel(sheet, encodeCell(at)),
+        'unsafe-name',
+        `the name ${JSON.stringify(label.trim())} cannot be used as a key; a safe key was generated`,
+      );
     }
     return keys.claim(keyFromLabel(label) ?? fallback);
   };
@@ -82,7 +86,11 @@ function draftTable(args: {
 }): DraftItem[] {
   const { table, isList, sheet, claim, targets } = args;
   const { region } = table;
-  const tableKey = isList ? '' : claim(table.label, table.labelCell ?? { r: region.headerRow, c: region.firstCol }, 'items');
+  const tableKey = isList
+    ? ''
+    : claim(table.label, table.labelCell ?? { r: region.headerRow, c: region.firstCol }, 'items');
+  if (!table.label)
+    table.label = region.columns.some((column) => isCjk(column.header)) ? '明细' : 'Line items';
   const columns: DraftColumn[] = region.columns.map((column) => ({
     key: claim(parseLabel(column.header).base, { r: region.headerRow, c: column.c }),
     column,

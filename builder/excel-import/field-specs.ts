@@ -17,7 +17,7 @@ import { cellLabel } from './report.ts';
 import type { WorkbookTargets } from './resolve-refs.ts';
 import { optionsFromValidation } from './select-options.ts';
 import type { TemplateCell } from './sheet-model.ts';
-import { translateFormula, Untranslatable } from './translate-formula.ts';
+import { applyFormula, columnFormula, translateAt, warnRounding } from './spec-formulas.ts';
 import type { WorkbookIndex } from './workbook-index.ts';
 
 export interface FieldSpec {
@@ -47,7 +47,6 @@ export interface SpecContext {
   report: ReportCollector;
 }
 
-const MAX_FORMULA_LENGTH = 4000;
 const NUMERIC = new Set(['number', 'money', 'percent']);
 
 export function fieldSpec(args: {
@@ -58,12 +57,19 @@ export function fieldSpec(args: {
   help?: string;
   width?: number;
   isTotal?: boolean;
+  /** words to guess the type from when they differ from the label (a total: its column header) */
+  typeLabel?: LabelInfo;
   ctx: SpecContext;
 }): FieldSpec {
   const { key, label, input, ctx } = args;
   const cell = ctx.grid.get(input.r, input.c);
   const options = cell?.f ? undefined : listOptions(ctx, input);
-  const decision = inferFieldType({ label: label.base, unit: label.unit, cell, options, isColumn: false });
+  const words = args.typeLabel ?? label;
+  const inferred = inferFieldType({ label: words.base, unit: words.unit, cell, options, isColumn: false });
+  const merge = ctx.grid.mergeAt(input);
+  const isTall = merge !== undefined && merge.e.r > merge.s.r;
+  const decision: TypeDecision =
+    inferred.type === 'text' && isTall ? { type: 'textarea', because: 'a multi-row input area' } : inferred;
   const spec: FieldSpec = {
     key,
     label: label.label || key,
@@ -76,14 +82,23 @@ export function fieldSpec(args: {
     ...(options ? { options } : {}),
   };
   if (cell?.f) applyFormula(spec, cell.f, translateAt(ctx, input, cell.f));
-  else if (cell && cell.t === 'n' && typeof cell.v === 'number' && NUMERIC.has(decision.type)) spec.defaultValue = cell.v;
-  else if (cell && cell.t === 's' && decision.type === 'text' && String(cell.v).trim()) spec.placeholder = String(cell.v).trim().slice(0, 200);
+  else if (cell && cell.t === 'n' && typeof cell.v === 'number' && NUMERIC.has(decision.type))
+    spec.defaultValue = cell.v;
+  else if (cell && cell.t === 's' && decision.type === 'text' && String(cell.v).trim())
+    spec.placeholder = String(cell.v).trim().slice(0, 200);
   warnRounding(spec, ctx);
   return spec;
 }
 
 /** A line-item column (or a list sheet's column): evidence from every body row. */
-export function columnSpec(args: { key: string; table: TableRegion; column: TableColumnRegion; ctx: SpecContext }): FieldSpec {
+export function columnSpec(args: {
+  key: string;
+  table: TableRegion;
+  column: TableColumnRegion;
+  /** a list sheet's column becomes a top-level field (so it may be a textarea) */
+  isListField?: boolean;
+  ctx: SpecContext;
+}): FieldSpec {
   const { key, table, column, ctx } = args;
   const { grid } = ctx;
   const first = { r: table.bodyStart, c: column.c };
@@ -101,7 +116,7 @@ export function columnSpec(args: { key: string; table: TableRegion; column: Tabl
     cell: body[0],
     samples: body.slice(1),
     options,
-    isColumn: true,
+    isColumn: !args.isListField,
   });
   const headerCell = grid.get(table.headerRow, column.c);
   const spec: FieldSpec = {
@@ -118,78 +133,12 @@ export function columnSpec(args: { key: string; table: TableRegion; column: Tabl
   return spec;
 }
 
-/**
- * Formwork stores a computed money value rounded to its precision (cents), Excel keeps
- * every decimal and only shows two: a product or quotient without ROUND can make totals
- * differ by a cent.
- */
-function warnRounding(spec: FieldSpec, ctx: SpecContext): void {
-  const formula = spec.formula;
-  if (!formula || spec.decision.type !== 'money' || !/[*/]/.test(formula)) return;
-  if (/^ROUND(UP|DOWN)?\(.*\)$/.test(formula)) return;
-  const decimals = spec.decision.precision ?? 2;
-  ctx.report.warn(
-    spec.sourceCell,
-    'rounding-differs',
-    `${spec.key} is money kept to ${decimals} decimals while the sheet keeps every decimal; ` +
-      `wrap the Excel formula in ROUND(…, ${decimals}) if totals must match the sheet to the cent`,
-  );
-}
-
-type Translation = { formula: string } | { source: string };
-
-function applyFormula(spec: FieldSpec, excelFormula: string, result: Translation): void {
-  spec.excelFormula = excelFormula;
-  if ('formula' in result) {
-    spec.formula = result.formula;
-    return;
-  }
-  spec.formulaSource = result.source;
-}
-
-function translateAt(ctx: SpecContext, pos: CellPos, formula: string): Translation {
-  const where = cellLabel(ctx.grid.name, encodeCell(pos));
-  try {
-    const text = translateFormula(formula, ctx.targets.resolverFor(ctx.grid.name, pos));
-    if (text.length > MAX_FORMULA_LENGTH) throw new Untranslatable('unsupported-syntax', `the translated formula is longer than ${MAX_FORMULA_LENGTH} characters`);
-    return { formula: text };
-  } catch (error) {
-    if (!(error instanceof Untranslatable)) throw error;
-    const code = error.code === 'external-reference' ? 'external-reference' : 'formula-not-translated';
-    const message = `=${formula} was kept as text: ${error.message}`;
-    ctx.report.warn(where, code, message);
-    return { source: formula };
-  }
-}
-
-/** Every row's formula should translate to the same column formula; the first one wins. */
-function columnFormula(ctx: SpecContext, cells: TemplateCell[]): Translation {
-  const first = translateAt(ctx, { r: cells[0].r, c: cells[0].c }, cells[0].f!);
-  if (!('formula' in first)) return first;
-  for (const cell of cells.slice(1, 50)) {
-    const other = translateWithoutReport(ctx, cell);
-    if (other !== first.formula) {
-      const where = cellLabel(ctx.grid.name, encodeCell(cell));
-      ctx.report.warn(where, 'formula-not-translated', `=${cell.f} differs from the first row's formula; the first row's was used`);
-      break;
-    }
-  }
-  return first;
-}
-
-function translateWithoutReport(ctx: SpecContext, cell: TemplateCell): string | null {
-  try {
-    return translateFormula(cell.f!, ctx.targets.resolverFor(ctx.grid.name, { r: cell.r, c: cell.c }));
-  } catch {
-    return null;
-  }
-}
-
 function listOptions(ctx: SpecContext, pos: CellPos): SelectOption[] | undefined {
   const rule = ctx.grid.validationAt(pos);
   if (!rule) return undefined;
   const result = optionsFromValidation(rule, ctx.index, ctx.grid.name);
   if (!result) return undefined;
-  if (result.problem) ctx.report.warn(cellLabel(ctx.grid.name, encodeCell(pos)), result.problem.code, result.problem.message);
+  if (result.problem)
+    ctx.report.warn(cellLabel(ctx.grid.name, encodeCell(pos)), result.problem.code, result.problem.message);
   return result.options.length > 0 ? result.options : undefined;
 }

@@ -29,6 +29,8 @@ export interface TemplateImportOptions {
 export interface TemplateImport {
   definition: FormDefinition;
   report: ImportReport;
+  /** the sheets that were read */
+  sheets: string[];
 }
 
 export class TemplateImportError extends Error {
@@ -41,10 +43,14 @@ export class TemplateImportError extends Error {
   }
 }
 
-export function importTemplate(workbook: TemplateWorkbook, options: TemplateImportOptions = {}): TemplateImport {
+export function importTemplate(
+  workbook: TemplateWorkbook,
+  options: TemplateImportOptions = {},
+): TemplateImport {
   const index = new WorkbookIndex(workbook);
   const names = pickSheets(workbook, options.sheets);
   const report = new ReportCollector();
+  for (const note of workbook.notes ?? []) report.warn(names[0], 'reader-note', note);
   const keys = new KeyRegistry();
   const targets = new WorkbookTargets(index);
   const sectionKeys = names.length > 1 ? names.map((name) => keys.claim(keyFromLabel(name))) : [];
@@ -52,9 +58,14 @@ export function importTemplate(workbook: TemplateWorkbook, options: TemplateImpo
     const grid = index.grid(name)!;
     const sheet = workbook.sheets.find((s) => s.name === name)!;
     if (sheet.rowCount > MAX_TEMPLATE_ROWS) {
-      report.warn(name, 'sheet-too-long', `only the first ${MAX_TEMPLATE_ROWS} rows of "${name}" were read as a template`);
+      report.warn(
+        name,
+        'sheet-too-long',
+        `only the first ${MAX_TEMPLATE_ROWS} rows of "${name}" were read as a template`,
+      );
     }
-    const plan = analyzeLayout(grid, detectTables(grid));
+    // a CSV has no layout: its first row names the columns of a list
+    const plan = analyzeLayout(grid, detectTables(grid, { isHeaderFirst: workbook.format === 'csv' }));
     for (const orphan of plan.orphans) {
       const where = cellLabel(name, encodeCell(orphan.cell));
       const message =
@@ -77,12 +88,15 @@ export function importTemplate(workbook: TemplateWorkbook, options: TemplateImpo
           children: perSheet[i],
         }));
   if (nodes.length === 0) {
-    throw new TemplateImportError('empty-template', `no labels, inputs or tables were found on ${names.map((n) => `"${n}"`).join(', ')}`);
+    throw new TemplateImportError(
+      'empty-template',
+      `no labels, inputs or tables were found on ${names.map((n) => `"${n}"`).join(', ')}`,
+    );
   }
   const title = drafts[0].plan.title?.text ?? names[0];
   const definition = verifiedDefinition({ title, nodes, report });
   reportElements({ drafts, nodes, definition, report });
-  return { definition, report: report.toJSON() };
+  return { definition, report: report.toJSON(), sheets: names };
 }
 
 function pickSheets(workbook: TemplateWorkbook, wanted: readonly string[] | undefined): string[] {
@@ -91,7 +105,10 @@ function pickSheets(workbook: TemplateWorkbook, wanted: readonly string[] | unde
     return [...new Set(wanted)].map((name) => {
       const found = all.find((s) => s === name) ?? all.find((s) => s.toLowerCase() === name.toLowerCase());
       if (!found) {
-        throw new TemplateImportError('sheet-not-found', `sheet "${name}" not found; the workbook has ${all.map((s) => `"${s}"`).join(', ')}`);
+        throw new TemplateImportError(
+          'sheet-not-found',
+          `sheet "${name}" not found; the workbook has ${all.map((s) => `"${s}"`).join(', ')}`,
+        );
       }
       return found;
     });

@@ -6,6 +6,13 @@
 export { importTemplate, TemplateImportError } from './import-template.ts';
 export type { TemplateImport, TemplateImportOptions } from './import-template.ts';
 export type { ImportReport, ReportElement, ReportWarning, WarningCode, ElementKind } from './report.ts';
-export type { TemplateWorkbook, TemplateSheet, TemplateCell, DataValidation, DefinedName, CellValue } from './sheet-model.ts';
+export type {
+  TemplateWorkbook,
+  TemplateSheet,
+  TemplateCell,
+  DataValidation,
+  DefinedName,
+  CellValue,
+} from './sheet-model.ts';
 export type { CellPos, CellRange } from './cell-address.ts';
 export { encodeCell, decodeCell, decodeRange, encodeRange, columnName } from './cell-address.ts';

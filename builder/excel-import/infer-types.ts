@@ -35,9 +35,14 @@ export interface TypeDecision {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function inferFieldType(evidence: TypeEvidence): TypeDecision {
-  if (evidence.options && evidence.options.length > 0) return { type: 'select', because: 'data-validation list' };
-  const cells = [evidence.cell, ...(evidence.samples ?? [])].filter((c): c is TemplateCell => c !== undefined);
-  const format = cells.map((c) => readNumberFormat(c.z)).find((f) => f.kind !== 'general') ?? { kind: 'general' };
+  if (evidence.options && evidence.options.length > 0)
+    return { type: 'select', because: 'data-validation list' };
+  const cells = [evidence.cell, ...(evidence.samples ?? [])].filter(
+    (c): c is TemplateCell => c !== undefined,
+  );
+  const format = cells.map((c) => readNumberFormat(c.z)).find((f) => f.kind !== 'general') ?? {
+    kind: 'general',
+  };
   const hint = hintFromWords(evidence.label);
   const fromFormat = typeFromFormat(format, hint);
   if (fromFormat) return withUnit(fromFormat, evidence);
@@ -58,11 +63,14 @@ function typeFromFormat(format: FormatInfo, hint: FieldHint | null): TypeDecisio
     case 'money':
       return { type: 'money', precision: format.precision ?? 2, currency: format.currency, because };
     case 'number':
-      if (hint === 'money') return { type: 'money', precision: format.precision ?? 2, because: 'number format and header words' };
+      if (hint === 'money')
+        return { type: 'money', precision: format.precision ?? 2, because: 'number format and header words' };
       if (hint === 'percent') return { type: 'percent', because: 'header words' };
       return { type: 'number', precision: format.precision, because };
     case 'text':
-      return hint === 'email' || hint === 'phone' || hint === 'uscc' ? { type: hint, because: 'header words' } : { type: 'text', because };
+      return hint === 'email' || hint === 'phone' || hint === 'uscc'
+        ? { type: hint, because: 'header words' }
+        : { type: 'text', because };
     default:
       return null;
   }
@@ -80,7 +88,8 @@ function typeFromSamples(cells: TemplateCell[]): TypeDecision | null {
   if (values.length === 0) return null;
   const because = 'sample values';
   if (values.every((c) => c.t === 'b')) return { type: 'boolean', because };
-  if (values.every((c) => c.t === 'n' || (c.t === 's' && isNumericText(String(c.v))))) return { type: 'number', because };
+  if (values.every((c) => c.t === 'n' || (c.t === 's' && isNumericText(String(c.v)))))
+    return { type: 'number', because };
   const texts = values.map((c) => String(c.v).trim());
   if (texts.every((t) => EMAIL.test(t))) return { type: 'email', because };
   if (texts.every((t) => isMainlandMobile(t))) return { type: 'phone', because };

@@ -28,8 +28,8 @@ export class KeyRegistry {
   private fallbackCount = 0;
 
   /**
-   * A free key based on `preferred`: reserved function names get a `Value` suffix
-   * (`date` → `dateValue`), Object.prototype members and non-identifiers fall back
+   * A free key based on `preferred`: reserved function names get a `Field` suffix
+   * (`date` → `dateField`), Object.prototype members and non-identifiers fall back
    * to `field_<n>`, clashes get a number (`qty2`).
    */
   claim(preferred: string | null): string {
@@ -37,7 +37,7 @@ export class KeyRegistry {
     if (base) {
       const reason = reservedKeyReason(base);
       if (reason === 'object-member') base = null;
-      else if (reason === 'function-name') base = `${base}Value`;
+      else if (reason === 'function-name') base = `${base}Field`;
     }
     if (!base) return this.fallback();
     let key = base;

@@ -17,7 +17,8 @@ const SPACE = /[\s\u3000\u00a0]+/g;
 const STAR = /^[*＊]+|[*＊]+$/g;
 const COLON = /[:：]$/;
 const UNIT = /^(.*?)[\s]*[（(]([^（）()]{1,12})[）)]$/;
-const TOTAL = /^(合\s*计|小\s*计|总\s*计|共\s*计|总\s*金\s*额|grand\s*total|sub-?\s*total|total|sum)\b|^(合\s*计|小\s*计|总\s*计|共\s*计)/i;
+const TOTAL =
+  /^(合\s*计|小\s*计|总\s*计|共\s*计|总\s*金\s*额|grand\s*total|sub-?\s*total|total|sum)\b|^(合\s*计|小\s*计|总\s*计|共\s*计)/i;
 
 export function parseLabel(raw: string): LabelInfo {
   let text = raw.replace(SPACE, ' ').trim();

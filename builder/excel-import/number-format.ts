@@ -42,13 +42,6 @@ export function readNumberFormat(code: string | undefined): FormatInfo {
   return { kind: 'number', precision: decimals, hasThousands };
 }
 
-/** Excel serial (1900 system) → `YYYY-MM-DD`, as a calendar date (no time zone involved). */
-export function serialToIsoDate(serial: number): string | null {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
-  const days = Math.floor(serial) - (serial >= 61 ? 25_569 : 25_568);
-  return new Date(days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function firstSection(code: string): string {
   let inQuote = false;
   for (let i = 0; i < code.length; i++) {

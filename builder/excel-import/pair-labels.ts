@@ -16,9 +16,16 @@ export interface RowScan {
 }
 
 /** `isFree(pos)`: the cell is not part of a table, title or earlier pair. */
-export function pairRow(grid: SheetGrid, r: number, isFree: (pos: CellPos) => boolean, claim: (pos: CellPos) => void): RowScan {
+export function pairRow(
+  grid: SheetGrid,
+  r: number,
+  isFree: (pos: CellPos) => boolean,
+  claim: (pos: CellPos) => void,
+): RowScan {
   const scan: RowScan = { fields: [], notes: [], orphans: [] };
-  const anchors = grid.rowCells(r).filter((cell) => !grid.isCovered({ r, c: cell.c }) && isFree({ r, c: cell.c }));
+  const anchors = grid
+    .rowCells(r)
+    .filter((cell) => !grid.isCovered({ r, c: cell.c }) && isFree({ r, c: cell.c }));
   const textCount = anchors.filter((cell) => grid.text(r, cell.c) !== null).length;
   for (const cell of anchors) {
     const pos = { r, c: cell.c };
@@ -34,9 +41,13 @@ export function pairRow(grid: SheetGrid, r: number, isFree: (pos: CellPos) => bo
     const right = { r, c: grid.rightEdge(pos) + 1 };
     const below = { r: grid.mergeAt(pos)?.e.r ?? r, c: cell.c };
     below.r += 1;
+    const rightFit = isFree(right)
+      ? rightInput({ grid, pos: right, hasColon: label.hasColon, isCrowded: textCount > 1 })
+      : 'none';
     let input: CellPos | null = null;
-    if (isFree(right) && isRightInput({ grid, pos: right, hasColon: label.hasColon, isCrowded: textCount > 1 })) input = right;
+    if (rightFit === 'strong') input = right;
     else if (isFree(below) && isBelowInput(grid, below)) input = below;
+    else if (rightFit === 'weak') input = right;
     claim(pos);
     if (!input) {
       scan.orphans.push({ cell: pos, code: 'label-without-input', text });
@@ -61,7 +72,12 @@ export function pairRow(grid: SheetGrid, r: number, isFree: (pos: CellPos) => bo
       // kept, labelled by its address: a formula is never dropped silently
       claim(pos);
       scan.orphans.push({ cell: pos, code: 'input-without-label', text: cell.f ? `=${cell.f}` : '' });
-      scan.fields.push({ kind: 'field', label: parseLabel(encodeCell(pos)), inputCell: pos, isRequired: false });
+      scan.fields.push({
+        kind: 'field',
+        label: parseLabel(encodeCell(pos)),
+        inputCell: pos,
+        isRequired: false,
+      });
     }
   }
   if (scan.fields.length > 1) {
@@ -71,15 +87,24 @@ export function pairRow(grid: SheetGrid, r: number, isFree: (pos: CellPos) => bo
   return scan;
 }
 
-/** Whether the cell right of a label is its input. */
-function isRightInput(args: { grid: SheetGrid; pos: CellPos; hasColon: boolean; isCrowded: boolean }): boolean {
+/**
+ * Whether the cell right of a label is its input: `strong` when something marks it
+ * (a value, formula, colon, style), `weak` when it is only a blank between labels.
+ */
+function rightInput(args: {
+  grid: SheetGrid;
+  pos: CellPos;
+  hasColon: boolean;
+  isCrowded: boolean;
+}): 'strong' | 'weak' | 'none' {
   const { grid, pos, hasColon, isCrowded } = args;
   const cell = grid.get(pos.r, pos.c);
-  if (cell?.f) return true;
+  if (cell?.f) return 'strong';
   const text = grid.text(pos.r, pos.c);
-  if (text !== null) return hasColon && !parseLabel(text).hasColon;
-  if (!grid.isBlank(pos.r, pos.c)) return true;
-  return hasColon || isCrowded || hasInputSignals(grid, pos);
+  if (text !== null) return hasColon && !parseLabel(text).hasColon ? 'strong' : 'none';
+  if (!grid.isBlank(pos.r, pos.c)) return 'strong';
+  if (hasColon || hasInputSignals(grid, pos)) return 'strong';
+  return isCrowded ? 'weak' : 'none';
 }
 
 /** A blank (or value) cell under a label that marks itself as an input. */

@@ -15,10 +15,16 @@ export function reportElements(args: {
 }): void {
   const { drafts, nodes, definition, report } = args;
   const built = new Map<string, FieldDefinition>();
-  for (const { field, table } of walkFields(definition)) built.set(table ? `${table.key}.${field.key}` : field.key, field);
+  for (const { field, table } of walkFields(definition))
+    built.set(table ? `${table.key}.${field.key}` : field.key, field);
   for (const draft of drafts) {
     const title = draft.plan.title;
-    if (title) report.element({ kind: 'title', sourceCell: cellLabel(draft.grid.name, encodeCell(title.cell)), label: title.text });
+    if (title)
+      report.element({
+        kind: 'title',
+        sourceCell: cellLabel(draft.grid.name, encodeCell(title.cell)),
+        label: title.text,
+      });
   }
   const visit = (node: SpecNode): void => {
     switch (node.kind) {
@@ -30,14 +36,26 @@ export function reportElements(args: {
         report.element({ kind: 'description', sourceCell: node.sourceCell, key: node.key, label: node.text });
         return;
       case 'table':
-        report.element({ kind: 'table', sourceCell: node.sourceCell, key: node.key, label: node.label || node.key });
+        report.element({
+          kind: 'table',
+          sourceCell: node.sourceCell,
+          key: node.key,
+          label: node.label || node.key,
+        });
         for (const spec of node.columns) {
           const name = `${node.key}.${spec.key}`;
           report.element(describe({ kind: 'column', name, spec, field: built.get(name) }));
         }
         return;
       case 'field':
-        report.element(describe({ kind: node.spec.isTotal ? 'total' : 'field', name: node.spec.key, spec: node.spec, field: built.get(node.spec.key) }));
+        report.element(
+          describe({
+            kind: node.spec.isTotal ? 'total' : 'field',
+            name: node.spec.key,
+            spec: node.spec,
+            field: built.get(node.spec.key),
+          }),
+        );
     }
   };
   nodes.forEach(visit);
@@ -50,7 +68,12 @@ function describe(args: {
   field: FieldDefinition | undefined;
 }): ReportElement {
   const { kind, name, spec, field } = args;
-  const element: ReportElement = { kind, sourceCell: spec.sourceCell, key: name, label: field?.label ?? spec.label };
+  const element: ReportElement = {
+    kind,
+    sourceCell: spec.sourceCell,
+    key: name,
+    label: field?.label ?? spec.label,
+  };
   if (field) {
     element.type = field.type;
     element.because = spec.decision.because;

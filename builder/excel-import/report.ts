@@ -1,6 +1,7 @@
 /** The import report: every detected element with its source cell, every warning. */
 
-export type ElementKind = 'title' | 'section' | 'field' | 'table' | 'column' | 'total' | 'description' | 'lookup';
+export type ElementKind =
+  'title' | 'section' | 'field' | 'table' | 'column' | 'total' | 'description' | 'lookup';
 
 export interface ReportElement {
   kind: ElementKind;
@@ -27,7 +28,7 @@ export type WarningCode =
   | 'validation-ignored'
   | 'options-truncated'
   | 'sheet-too-long'
-  | 'layout-not-read'
+  | 'reader-note'
   | 'too-many-fields';
 
 export interface ReportWarning {

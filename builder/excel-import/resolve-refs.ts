@@ -45,6 +45,9 @@ export class WorkbookTargets {
       cell: (refSheet, range) => this.cell(refSheet ?? sheet, range.s, { own, row: pos.r }),
       range: (refSheet, range) => this.range(refSheet ?? sheet, range),
       name: (name) => this.index.name(name, sheet),
+      externalName: (id) => this.index.externalName(id),
+      // Excel's ROW() is the sheet row; the form's ROW() is the line number (1-based)
+      row: () => (own ? (own.isList ? null : `(ROW() + ${own.region.bodyStart})`) : String(pos.r + 1)),
     };
   }
 
@@ -58,7 +61,10 @@ export class WorkbookTargets {
     if (table) {
       const column = table.columns.get(anchor.c)!;
       if (anchor.r !== scope.row || (table !== scope.own && !table.isList)) {
-        return { kind: 'none', why: `is one line-item cell (${encodeCell(anchor)}); only same-row cells or whole columns can be used` };
+        return {
+          kind: 'none',
+          why: `is one line-item cell (${encodeCell(anchor)}); only same-row cells or whole columns can be used`,
+        };
       }
       return { kind: 'key', key: column };
     }
@@ -104,8 +110,15 @@ export class WorkbookTargets {
       if (!key) continue;
       const lastNeeded = Math.max(region.lastFilledRow, region.bodyStart);
       const limit = region.totalsRow ?? Number.MAX_SAFE_INTEGER;
-      if (range.s.r < region.headerRow || range.s.r > region.bodyStart || range.e.r < lastNeeded || range.e.r >= limit) continue;
-      if (site.isList) return { kind: 'none', why: 'aggregates a column of the list; each row is a separate record' };
+      if (
+        range.s.r < region.headerRow ||
+        range.s.r > region.bodyStart ||
+        range.e.r < lastNeeded ||
+        range.e.r >= limit
+      )
+        continue;
+      if (site.isList)
+        return { kind: 'none', why: 'aggregates a column of the list; each row is a separate record' };
       return { kind: 'column', path: `${site.key}.${key}` };
     }
     return null;
@@ -124,5 +137,10 @@ export class WorkbookTargets {
 
 function overlaps(region: TableRegion, range: CellRange): boolean {
   const lastRow = region.totalsRow ?? region.bodyEnd;
-  return !(range.e.r < region.bodyStart || range.s.r > lastRow || range.e.c < region.firstCol || range.s.c > region.lastCol);
+  return !(
+    range.e.r < region.bodyStart ||
+    range.s.r > lastRow ||
+    range.e.c < region.firstCol ||
+    range.s.c > region.lastCol
+  );
 }

@@ -16,13 +16,20 @@ export interface OptionsResult {
   problem?: { code: 'validation-ignored' | 'options-truncated'; message: string };
 }
 
-export function optionsFromValidation(rule: DataValidation, index: WorkbookIndex, sheet: string): OptionsResult | null {
+export function optionsFromValidation(
+  rule: DataValidation,
+  index: WorkbookIndex,
+  sheet: string,
+): OptionsResult | null {
   if (rule.type !== 'list' || !rule.formula1) return null;
   const source = rule.formula1.trim().replace(/^=/, '');
   if (source.startsWith('"')) return toOptions(splitInline(source));
   const values = rangeValues(source, index, sheet, 0);
   if (!values) {
-    return { options: [], problem: { code: 'validation-ignored', message: `the list source ${source} could not be read` } };
+    return {
+      options: [],
+      problem: { code: 'validation-ignored', message: `the list source ${source} could not be read` },
+    };
   }
   return toOptions(values);
 }
@@ -46,7 +53,10 @@ function rangeValues(source: string, index: WorkbookIndex, sheet: string, depth:
   if (node.kind !== 'ref' || node.external !== undefined) return null;
   const rows = index.values(node.sheet ?? sheet, node.range);
   if (!rows) return null;
-  return rows.flat().filter((v) => v !== null && v !== '').map((v) => String(v));
+  return rows
+    .flat()
+    .filter((v) => v !== null && v !== '')
+    .map((v) => String(v));
 }
 
 function toOptions(raw: string[]): OptionsResult {
@@ -64,7 +74,11 @@ function toOptions(raw: string[]): OptionsResult {
     options.push({ value, label: value });
   }
   const result: OptionsResult = { options };
-  if (isCut) result.problem = { code: 'options-truncated', message: `only the first ${MAX_OPTIONS} list entries were kept` };
+  if (isCut)
+    result.problem = {
+      code: 'options-truncated',
+      message: `only the first ${MAX_OPTIONS} list entries were kept`,
+    };
   if (options.length === 0) result.problem = { code: 'validation-ignored', message: 'the list is empty' };
   return result;
 }

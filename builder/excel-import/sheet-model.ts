@@ -60,4 +60,8 @@ export interface TemplateWorkbook {
   format: string;
   sheets: TemplateSheet[];
   names: DefinedName[];
+  /** targets of external links by their 1-based index (`[1]Sheet1!A1` → externalLinks[0]) */
+  externalLinks?: string[];
+  /** what the reader could not carry over; each becomes a warning */
+  notes?: string[];
 }

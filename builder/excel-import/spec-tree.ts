@@ -6,11 +6,19 @@ import { encodeCell, encodeRange } from './cell-address.ts';
 import type { DraftItem, SheetDraft } from './draft-sheet.ts';
 import type { FieldSpec, SpecContext } from './field-specs.ts';
 import { columnSpec, fieldSpec } from './field-specs.ts';
+import { parseLabel } from './label-text.ts';
 import { cellLabel } from './report.ts';
 
 export type SpecNode =
   | { kind: 'field'; spec: FieldSpec }
-  | { kind: 'table'; key: string; label: string; sourceCell: string; columns: FieldSpec[]; totals: Map<string, 'sum'> }
+  | {
+      kind: 'table';
+      key: string;
+      label: string;
+      sourceCell: string;
+      columns: FieldSpec[];
+      totals: Map<string, 'sum'>;
+    }
   | { kind: 'section'; key: string; label: string; sourceCell: string; children: SpecNode[] }
   | { kind: 'note'; key: string; text: string; sourceCell: string };
 
@@ -35,6 +43,8 @@ export function specTree(draft: SheetDraft, ctx: SpecContext): SpecNode[] {
       continue;
     }
     const node = specNode(item, ctx);
+    // a table named by its own heading closes the section above it
+    if (item.kind === 'table' && item.planned.labelCell) current = top;
     current.push(node);
     if (node.kind === 'table') tables.set(node.key, node);
     if (node.kind === 'field' && item.kind === 'field' && item.planned.totalOf && node.spec.formula) {
@@ -50,7 +60,12 @@ function specNode(item: Exclude<DraftItem, { kind: 'section' }>, ctx: SpecContex
   const sheet = ctx.grid.name;
   switch (item.kind) {
     case 'note':
-      return { kind: 'note', key: item.key, text: item.note.text, sourceCell: cellLabel(sheet, encodeCell(item.note.cell)) };
+      return {
+        kind: 'note',
+        key: item.key,
+        text: item.note.text,
+        sourceCell: cellLabel(sheet, encodeCell(item.note.cell)),
+      };
     case 'field': {
       const { planned } = item;
       return {
@@ -63,15 +78,28 @@ function specNode(item: Exclude<DraftItem, { kind: 'section' }>, ctx: SpecContex
           help: planned.help,
           width: planned.width,
           isTotal: planned.totalOf !== undefined,
+          ...(planned.totalOf ? { typeLabel: parseLabel(planned.totalOf.column.header) } : {}),
           ctx,
         }),
       };
     }
     case 'listColumn':
-      return { kind: 'field', spec: columnSpec({ key: item.key, table: item.planned.region, column: item.column, ctx }) };
+      return {
+        kind: 'field',
+        spec: columnSpec({
+          key: item.key,
+          table: item.planned.region,
+          column: item.column,
+          isListField: true,
+          ctx,
+        }),
+      };
     case 'table': {
       const { region } = item.planned;
-      const range = { s: { r: region.headerRow, c: region.firstCol }, e: { r: region.bodyEnd, c: region.lastCol } };
+      const range = {
+        s: { r: region.headerRow, c: region.firstCol },
+        e: { r: region.bodyEnd, c: region.lastCol },
+      };
       return {
         kind: 'table',
         key: item.key,

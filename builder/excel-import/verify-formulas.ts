@@ -12,14 +12,20 @@ import type { FieldSpec } from './field-specs.ts';
 import type { ReportCollector } from './report.ts';
 import type { SpecNode } from './spec-tree.ts';
 
-export function verifiedDefinition(args: { title: string; nodes: SpecNode[]; report: ReportCollector }): FormDefinition {
+export function verifiedDefinition(args: {
+  title: string;
+  nodes: SpecNode[];
+  report: ReportCollector;
+}): FormDefinition {
   const { title, nodes, report } = args;
   const specs = specsByName(nodes);
   for (let round = 0; ; round++) {
     const definition = buildDefinition(title, nodes);
     const issues = validateFormDefinition(definition);
     if (issues.length > 0) {
-      throw new Error(`template import produced an invalid form: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `template import produced an invalid form: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      );
     }
     const { diagnostics } = compileProgram(buildFormulaModel(definition));
     const failing = new Map<FieldSpec, string>();
@@ -45,7 +51,8 @@ function specsByName(nodes: readonly SpecNode[]): Map<string, FieldSpec> {
   const map = new Map<string, FieldSpec>();
   const visit = (node: SpecNode): void => {
     if (node.kind === 'field') map.set(node.spec.key, node.spec);
-    else if (node.kind === 'table') for (const column of node.columns) map.set(`${node.key}.${column.key}`, column);
+    else if (node.kind === 'table')
+      for (const column of node.columns) map.set(`${node.key}.${column.key}`, column);
     else if (node.kind === 'section') node.children.forEach(visit);
   };
   nodes.forEach(visit);

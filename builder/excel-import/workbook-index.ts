@@ -9,14 +9,24 @@ export const MAX_RANGE_CELLS = 2000;
 export class WorkbookIndex {
   readonly grids = new Map<string, SheetGrid>();
   private readonly names: DefinedName[];
+  private readonly externalLinks: readonly string[];
 
   constructor(workbook: TemplateWorkbook) {
     for (const sheet of workbook.sheets) this.grids.set(sheet.name, new SheetGrid(sheet));
     this.names = workbook.names;
+    this.externalLinks = workbook.externalLinks ?? [];
+  }
+
+  /** `1` → the linked file's name, when the reader found it */
+  externalName(id: string): string {
+    return /^\d+$/.test(id) ? (this.externalLinks[Number(id) - 1] ?? `external link ${id}`) : id;
   }
 
   grid(sheet: string): SheetGrid | undefined {
-    return this.grids.get(sheet) ?? [...this.grids.values()].find((g) => g.name.toLowerCase() === sheet.toLowerCase());
+    return (
+      this.grids.get(sheet) ??
+      [...this.grids.values()].find((g) => g.name.toLowerCase() === sheet.toLowerCase())
+    );
   }
 
   /** A defined name's reference, sheet-local names first; case-insensitive like Excel. */

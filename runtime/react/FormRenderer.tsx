@@ -38,14 +38,21 @@ const NO_SERVICES: RendererServices = {};
 
 /** The root field rjsf renders: the layout tree, fields bound to the session. */
 function LayoutObjectField({ uiSchema }: FieldProps) {
-  const layout = ((uiSchema?.['ui:options'] as { layout?: LayoutNode[] } | undefined)?.layout ?? []) as LayoutNode[];
+  const layout = ((uiSchema?.['ui:options'] as { layout?: LayoutNode[] } | undefined)?.layout ??
+    []) as LayoutNode[];
   return <LayoutTree nodes={layout} />;
 }
 
 const FIELDS: RegistryFieldsType = { ObjectField: LayoutObjectField };
 const EMPTY_DATA = {};
 
-export function FormRenderer({ store, locale, services = NO_SERVICES, isNarrow = false, isViewOnly = false }: FormRendererProps) {
+export function FormRenderer({
+  store,
+  locale,
+  services = NO_SERVICES,
+  isNarrow = false,
+  isViewOnly = false,
+}: FormRendererProps) {
   const settings = useMemo<RendererSettings>(
     () => ({ locale, services, isNarrow, isViewOnly }),
     [locale, services, isNarrow, isViewOnly],
@@ -53,6 +60,11 @@ export function FormRenderer({ store, locale, services = NO_SERVICES, isNarrow =
   const { jsonSchema, uiSchema } = store.compiled;
   // rjsf never validates (noValidate; the session owns values, formulas and validation) and
   // never sees data: formData stays one empty object, so rjsf's state never changes
+  // (the form's title and description are the page's business, not rjsf's root field template)
+  const shellSchema = useMemo(
+    () => ({ ...jsonSchema, title: undefined, description: undefined }) as RJSFSchema,
+    [jsonSchema],
+  );
   const shellUi = useMemo(() => ({ ...uiSchema, 'ui:label': false }) as UiSchema, [uiSchema]);
   return (
     <SessionStoreContext.Provider value={store}>
@@ -61,7 +73,7 @@ export function FormRenderer({ store, locale, services = NO_SERVICES, isNarrow =
         <div data-fw-form="" data-testid="fw-form">
           <AntForm layout="vertical" component={false} disabled={false}>
             <Form
-              schema={jsonSchema as RJSFSchema}
+              schema={shellSchema}
               uiSchema={shellUi}
               formData={EMPTY_DATA}
               validator={validator}

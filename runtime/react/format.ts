@@ -11,7 +11,14 @@ export interface NumberFormat {
   suffix?: string;
 }
 
-const CURRENCY_SYMBOLS: Record<string, string> = { CNY: '¥', USD: '$', EUR: '€', GBP: '£', JPY: '¥', HKD: 'HK$' };
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  CNY: '¥',
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  JPY: '¥',
+  HKD: 'HK$',
+};
 
 export function numberFormatOf(field: CompiledField): NumberFormat {
   switch (field.type) {
@@ -23,9 +30,19 @@ export function numberFormatOf(field: CompiledField): NumberFormat {
         prefix: CURRENCY_SYMBOLS[field.currency ?? 'CNY'] ?? field.currency,
       };
     case 'percent':
-      return { precision: field.precision, isGrouped: field.thousandsSeparator ?? false, isPercent: true, suffix: '%' };
+      return {
+        precision: field.precision,
+        isGrouped: field.thousandsSeparator ?? false,
+        isPercent: true,
+        suffix: '%',
+      };
     case 'number':
-      return { precision: field.precision, isGrouped: field.thousandsSeparator ?? false, isPercent: false, suffix: field.unit };
+      return {
+        precision: field.precision,
+        isGrouped: field.thousandsSeparator ?? false,
+        isPercent: false,
+        suffix: field.unit,
+      };
     default:
       return { isGrouped: false, isPercent: false };
   }

@@ -65,7 +65,11 @@ export function useTableRows(table: string): readonly number[] {
  * A column aggregate for the totals row; recomputed only when a value in that column
  * (or the row structure) changed.
  */
-export function useColumnTotal(table: string, column: string, kind: 'sum' | 'avg' | 'count' | 'min' | 'max'): number | null {
+export function useColumnTotal(
+  table: string,
+  column: string,
+  kind: 'sum' | 'avg' | 'count' | 'min' | 'max',
+): number | null {
   const store = useSessionStore();
   const subscribe = useCallback(
     (onChange: () => void) => store.channels.subscribeAll([`c:${table}.${column}`, `t:${table}`], onChange),
@@ -87,20 +91,22 @@ export function useColumnTotal(table: string, column: string, kind: 'sum' | 'avg
 /** How many errors are shown (for a summary line); re-renders when error lists change. */
 export function useErrorCount(): number {
   const store = useSessionStore();
-  const subscribe = useCallback((onChange: () => void) => store.channels.subscribe('errors', onChange), [store]);
+  const subscribe = useCallback(
+    (onChange: () => void) => store.channels.subscribe('errors', onChange),
+    [store],
+  );
   return useSyncExternalStore(subscribe, () => store.allErrors().length);
 }
 
 const totalCache = new WeakMap<SessionStore, Map<string, { version: string; value: number | null }>>();
 
 function aggregate(store: SessionStore, table: string, column: string, kind: string): number | null {
-  const count = store.session.rowCount(table);
+  const values = store.columnValues(table, column);
   let sum = 0;
   let n = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let row = 0; row < count; row++) {
-    const value = store.session.getValue([table, row, column]);
+  for (const value of values) {
     if (kind === 'count') {
       if (value !== null && value !== '') n++;
       continue;

@@ -64,6 +64,10 @@ const zhCN: Record<MessageKey, string> = {
 
 const CATALOGUES: Record<RendererLocale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
-export function message(locale: RendererLocale, key: MessageKey, params: Record<string, string | number> = {}): string {
+export function message(
+  locale: RendererLocale,
+  key: MessageKey,
+  params: Record<string, string | number> = {},
+): string {
   return CATALOGUES[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 }

@@ -9,7 +9,11 @@ import {
 } from '../../runtime/core/index.ts';
 import type { FieldError } from '../errors/index.ts';
 
-const RULE_PROPERTIES: Record<string, string> = { visible: 'visibleIf', required: 'requiredIf', readOnly: 'readOnlyIf' };
+const RULE_PROPERTIES: Record<string, string> = {
+  visible: 'visibleIf',
+  required: 'requiredIf',
+  readOnly: 'readOnlyIf',
+};
 
 /**
  * Design-time problems of a version's formulas and rules (unknown field or function,
@@ -20,7 +24,8 @@ export function formulaProblems(definition: FormDefinition, compiled: CompiledFo
   const { diagnostics } = getFormProgram(compiled);
   if (diagnostics.length === 0) return [];
   const paths = new Map<string, string>();
-  for (const { field, path, table } of walkFields(definition)) paths.set(table ? `${table.key}.${field.key}` : field.key, path);
+  for (const { field, path, table } of walkFields(definition))
+    paths.set(table ? `${table.key}.${field.key}` : field.key, path);
   return diagnostics.map((diagnostic) => ({
     path: `definition/${placeOf(diagnostic, paths)}`.replace(/\/$/, ''),
     code: diagnostic.code,

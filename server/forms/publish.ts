@@ -7,7 +7,10 @@ import { assertValidDefinition } from './form-definition-check.ts';
 import { formulaProblems, testCaseFailures } from './formula-checks.ts';
 
 /** Turns a form's draft into the next immutable version, and reads versions back. */
+const MAX_CACHED_VERSIONS = 1000;
+
 export function createFormPublisher({ store, audit }: Services, cache: CompiledCache) {
+  const versions = new Map<string, FormVersion>();
   return {
     async publish(input: { form: FormDoc; expectedVersion: number; userId: string; ip?: string }): Promise<FormVersion> {
       const { form } = input;
@@ -46,12 +49,18 @@ export function createFormPublisher({ store, audit }: Services, cache: CompiledC
     },
 
     async getVersion(formId: string, number: number): Promise<FormVersion> {
+      const key = `${formId}@${number}`;
+      const known = versions.get(key);
+      if (known) return known;
       const page = await store.formVersions.list({
         filter: { op: 'and', items: [{ op: 'eq', field: 'formId', value: formId }, { op: 'eq', field: 'number', value: number }] },
         limit: 1,
       });
       const version = page.items[0];
-      if (!version) throw new NotFound('form version', `${formId}@${number}`);
+      if (!version) throw new NotFound('form version', key);
+      // published versions never change, so a submission need not read them again
+      if (versions.size >= MAX_CACHED_VERSIONS) versions.delete(versions.keys().next().value as string);
+      versions.set(key, version);
       return version;
     },
 

@@ -42,7 +42,9 @@ export function prepareRecordData(input: {
   const errors = session.validate();
   if (errors.length) {
     throw new ValidationError(
-      locale === 'zh-CN' ? `提交的数据有 ${errors.length} 处问题` : `The record has ${errors.length} invalid field${errors.length > 1 ? 's' : ''}`,
+      locale === 'zh-CN'
+        ? `提交的数据有 ${errors.length} 处问题`
+        : `The record has ${errors.length} invalid field${errors.length > 1 ? 's' : ''}`,
       errors,
     );
   }

@@ -1,4 +1,10 @@
-import { ApartmentOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  ImportOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Layout, Menu, Segmented, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -9,6 +15,7 @@ import NotFoundPage from '../pages/NotFoundPage.tsx';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { DepartmentsPage } from './departments/DepartmentsPage.tsx';
 import { DirectoryProvider } from './Directory.tsx';
+import { ImportsSection } from './imports/ImportsSection.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
 
@@ -28,6 +35,7 @@ export default function AdminSection() {
     { key: 'departments', icon: <ApartmentOutlined />, text: t('admin.departments') },
     { key: 'roles', icon: <SafetyCertificateOutlined />, text: t('admin.roles') },
     { key: 'audit', icon: <AuditOutlined />, text: t('admin.audit') },
+    { key: 'imports', icon: <ImportOutlined />, text: t('admin.imports') },
   ];
   // a phone gets a segmented switch that scrolls sideways when the labels are long
   const nav = isMobile ? (
@@ -78,6 +86,7 @@ export default function AdminSection() {
             <Route path="departments" element={<DepartmentsPage />} />
             <Route path="roles" element={<RolesPage />} />
             <Route path="audit" element={<AuditPage />} />
+            <Route path="imports/*" element={<ImportsSection />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Layout.Content>

@@ -37,7 +37,9 @@ export function AppsHome() {
   }, [forms]);
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return (forms ?? []).filter((f) => !q || f.title.toLowerCase().includes(q) || (f.description ?? '').toLowerCase().includes(q));
+    return (forms ?? []).filter(
+      (f) => !q || f.title.toLowerCase().includes(q) || (f.description ?? '').toLowerCase().includes(q),
+    );
   }, [forms, query]);
 
   return (
@@ -71,7 +73,11 @@ export function AppsHome() {
           )}
           <section>
             <Typography.Title level={5}>{t('apps.allForms')}</Typography.Title>
-            {shown.length === 0 ? <Empty description={t('common.noMatch')} /> : <FormGrid forms={shown} testId="form-list" />}
+            {shown.length === 0 ? (
+              <Empty description={t('common.noMatch')} />
+            ) : (
+              <FormGrid forms={shown} testId="form-list" />
+            )}
           </section>
         </>
       )}

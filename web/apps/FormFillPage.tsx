@@ -1,10 +1,16 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Result, Skeleton, Space } from 'antd';
+import { Alert, App, Button, Flex, Result, Skeleton, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CompiledForm } from '../../runtime/core/index.ts';
-import { clearDraft, FormRenderer, readDraft, revealFirstError, useDraftAutosave } from '../../runtime/react/index.ts';
+import {
+  clearDraft,
+  FormRenderer,
+  readDraft,
+  revealFirstError,
+  useDraftAutosave,
+} from '../../runtime/react/index.ts';
 import type { LocalDraft } from '../../runtime/react/index.ts';
 import { isApiProblem } from '../api/client.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
@@ -25,7 +31,12 @@ export function FormFillPage() {
   const state = useCompiledForm(formId);
   if (state.status === 'loading') return <Skeleton active />;
   if (state.status === 'error') {
-    return <Result status={isApiProblem(state.error) && state.error.status === 404 ? '404' : 'error'} subTitle={problemText(t, state.error)} />;
+    return (
+      <Result
+        status={isApiProblem(state.error) && state.error.status === 404 ? '404' : 'error'}
+        subTitle={problemText(t, state.error)}
+      />
+    );
   }
   return <FormFill key={`${formId}@${state.versionNumber}`} form={state.form} compiled={state.compiled} />;
 }
@@ -44,7 +55,11 @@ function FormFill({ form, compiled }: { form: FormSummary; compiled: CompiledFor
   const [seed, setSeed] = useState<{ n: number; values?: Record<string, unknown> }>({ n: 0 });
   const [busy, setBusy] = useState<'submitted' | 'draft' | null>(null);
   const context = useMemo(
-    () => ({ userId: user?.id ?? null, userName: user?.displayName ?? null, departmentId: user?.departmentId ?? null }),
+    () => ({
+      userId: user?.id ?? null,
+      userName: user?.displayName ?? null,
+      departmentId: user?.departmentId ?? null,
+    }),
     [user],
   );
   const store = useFormStore({ compiled, locale, values: seed.values, context, seed: seed.n, isNew: true });
@@ -89,22 +104,43 @@ function FormFill({ form, compiled }: { form: FormSummary; compiled: CompiledFor
 
   const actions = (
     <Space wrap>
-      <Button icon={<SaveOutlined />} loading={busy === 'draft'} disabled={busy !== null} onClick={() => void save('draft')} data-testid="save-draft">
+      <Button
+        icon={<SaveOutlined />}
+        loading={busy === 'draft'}
+        disabled={busy !== null}
+        onClick={() => void save('draft')}
+        data-testid="save-draft"
+      >
         {t('form.saveDraft')}
       </Button>
-      <Button type="primary" icon={<SendOutlined />} loading={busy === 'submitted'} disabled={busy !== null} onClick={() => void save('submitted')} data-testid="submit-record">
+      <Button
+        type="primary"
+        icon={<SendOutlined />}
+        loading={busy === 'submitted'}
+        disabled={busy !== null}
+        onClick={() => void save('submitted')}
+        data-testid="submit-record"
+      >
         {t('form.submit')}
       </Button>
     </Space>
   );
 
   return (
-    <div ref={root} data-testid="form-fill-page" style={{ maxWidth: 1200, margin: '0 auto', paddingBottom: isNarrow ? 72 : 0 }}>
+    <div
+      ref={root}
+      data-testid="form-fill-page"
+      style={{ maxWidth: 1200, margin: '0 auto', paddingBottom: isNarrow ? 72 : 0 }}
+    >
       <PageHeader
         title={form.title}
         extra={<Link to={`/apps/forms/${encodeURIComponent(form.id)}/records`}>{t('apps.myRecords')}</Link>}
       />
-      {form.description && <p style={{ marginTop: -8, color: 'rgba(0,0,0,0.55)' }}>{form.description}</p>}
+      {typeof compiled.jsonSchema.description === 'string' && (
+        <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+          {compiled.jsonSchema.description}
+        </Typography.Paragraph>
+      )}
       {offer && (
         <Alert
           type="info"
@@ -130,7 +166,16 @@ function FormFill({ form, compiled }: { form: FormSummary; compiled: CompiledFor
         justify="flex-end"
         style={
           isNarrow
-            ? { position: 'fixed', left: 0, right: 0, bottom: 0, padding: '10px 12px', background: '#fff', borderTop: '1px solid #f0f0f0', zIndex: 20 }
+            ? {
+                position: 'fixed',
+                left: 0,
+                right: 0,
+                bottom: 0,
+                padding: '10px 12px',
+                background: '#fff',
+                borderTop: '1px solid #f0f0f0',
+                zIndex: 20,
+              }
             : { marginTop: 8 }
         }
       >

@@ -31,7 +31,13 @@ export function RecordDetailPage() {
       isCurrent = false;
     };
   }, [recordId]);
-  if (error) return <Result status={isApiProblem(error) && error.status === 404 ? '404' : 'error'} subTitle={problemText(t, error)} />;
+  if (error)
+    return (
+      <Result
+        status={isApiProblem(error) && error.status === 404 ? '404' : 'error'}
+        subTitle={problemText(t, error)}
+      />
+    );
   if (!record) return <Skeleton active />;
   return <RecordWithVersion record={record} />;
 }
@@ -44,7 +50,15 @@ function RecordWithVersion({ record }: { record: FormRecord }) {
   return <RecordView record={record} form={state.form} compiled={state.compiled} />;
 }
 
-function RecordView({ record, form, compiled }: { record: FormRecord; form: FormSummary; compiled: CompiledForm }) {
+function RecordView({
+  record,
+  form,
+  compiled,
+}: {
+  record: FormRecord;
+  form: FormSummary;
+  compiled: CompiledForm;
+}) {
   const { t, i18n } = useTranslation();
   const locale = toUiLanguage(i18n.resolvedLanguage ?? i18n.language);
   const isNarrow = useIsMobile();
@@ -63,10 +77,20 @@ function RecordView({ record, form, compiled }: { record: FormRecord; form: Form
         <Descriptions.Item label={t('records.status')}>
           <StatusTag status={record.status} />
         </Descriptions.Item>
-        <Descriptions.Item label={t('records.createdAt')}>{new Date(record.createdAt).toLocaleString(locale)}</Descriptions.Item>
-        <Descriptions.Item label={t('record.formVersion')}>{t('record.versionN', { n: record.formVersion })}</Descriptions.Item>
+        <Descriptions.Item label={t('records.createdAt')}>
+          {new Date(record.createdAt).toLocaleString(locale)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('record.formVersion')}>
+          {t('record.versionN', { n: record.formVersion })}
+        </Descriptions.Item>
       </Descriptions>
-      <FormRenderer store={store} locale={locale} services={rendererServices} isNarrow={isNarrow} isViewOnly />
+      <FormRenderer
+        store={store}
+        locale={locale}
+        services={rendererServices}
+        isNarrow={isNarrow}
+        isViewOnly
+      />
     </div>
   );
 }

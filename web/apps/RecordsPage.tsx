@@ -1,5 +1,19 @@
 import { DownloadOutlined, FileAddOutlined, SettingOutlined } from '@ant-design/icons';
-import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Popover, Result, Select, Skeleton, Space, Table, Tabs } from 'antd';
+import {
+  Button,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Input,
+  InputNumber,
+  Popover,
+  Result,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tabs,
+} from 'antd';
 import type { TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useMemo, useState } from 'react';
@@ -13,13 +27,21 @@ import { hasRole, useAuth } from '../auth/AuthContext.tsx';
 import { LoadMore } from '../admin/LoadMore.tsx';
 import { useCursorList } from '../admin/useCursorList.ts';
 import { toUiLanguage } from '../i18n/index.ts';
+import { useIsMobile } from '../layout/useIsMobile.ts';
 import { problemText } from '../lib/problems.ts';
 import { useReportError } from '../lib/useReportError.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { listRecords } from './api.ts';
 import type { FormRecord, FormSummary, RecordScope } from './api.ts';
 import { toCsv, downloadCsv } from './csv.ts';
-import { buildFilter, defaultColumns, filterKindOf, listableFields, loadColumns, saveColumns } from './recordColumns.ts';
+import {
+  buildFilter,
+  defaultColumns,
+  filterKindOf,
+  listableFields,
+  loadColumns,
+  saveColumns,
+} from './recordColumns.ts';
 import { StatusTag } from './StatusTag.tsx';
 import { useCompiledForm } from './useCompiledForm.ts';
 
@@ -32,7 +54,12 @@ export function RecordsPage() {
   const state = useCompiledForm(formId);
   if (state.status === 'loading') return <Skeleton active />;
   if (state.status === 'error') {
-    return <Result status={isApiProblem(state.error) && state.error.status === 404 ? '404' : 'error'} subTitle={problemText(t, state.error)} />;
+    return (
+      <Result
+        status={isApiProblem(state.error) && state.error.status === 404 ? '404' : 'error'}
+        subTitle={problemText(t, state.error)}
+      />
+    );
   }
   return <RecordsList key={formId} form={state.form} compiled={state.compiled} />;
 }
@@ -43,13 +70,16 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
   const report = useReportError();
   const navigate = useNavigate();
   const { state: auth } = useAuth();
+  const isNarrow = useIsMobile();
   const [params, setParams] = useSearchParams();
   const canSeeAll = (auth.user !== null && hasRole(auth.user, 'admin')) || form.grants !== undefined;
   const scope: RecordScope = params.get('scope') === 'all' && canSeeAll ? 'all' : 'mine';
   const [draftFilters, setDraftFilters] = useState<Record<string, unknown>>({});
   const [filters, setFilters] = useState<Record<string, unknown>>({});
   const [sort, setSort] = useState<string | undefined>(undefined);
-  const [columns, setColumns] = useState<string[]>(() => loadColumns(form.id) ?? defaultColumns(compiled, form.indexedFields));
+  const [columns, setColumns] = useState<string[]>(
+    () => loadColumns(form.id) ?? defaultColumns(compiled, form.indexedFields),
+  );
   const [isExporting, setExporting] = useState(false);
 
   const filter = useMemo(() => buildFilter(compiled, filters), [compiled, filters]);
@@ -62,14 +92,19 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
 
   const fields = listableFields(compiled);
   const labelOf = (key: string) =>
-    key === 'status' ? t('records.status') : key === 'createdAt' ? t('records.createdAt') : (compiled.fields[key]?.label ?? key);
+    key === 'status'
+      ? t('records.status')
+      : key === 'createdAt'
+        ? t('records.createdAt')
+        : (compiled.fields[key]?.label ?? key);
   const cellText = (record: FormRecord, key: string): string => {
     if (key === 'status') return t(`records.statusNames.${record.status}`, { defaultValue: record.status });
     if (key === 'createdAt') return new Date(record.createdAt).toLocaleString(locale);
     const field = compiled.fields[key];
     return field ? displayValue(field, (record.data[key] ?? null) as JsonValue, locale) : '';
   };
-  const isSortable = (key: string) => key === 'createdAt' || key === 'status' || form.indexedFields.includes(key);
+  const isSortable = (key: string) =>
+    key === 'createdAt' || key === 'status' || form.indexedFields.includes(key);
 
   const tableColumns: TableProps<FormRecord>['columns'] = columns.map((key) => ({
     key,
@@ -107,8 +142,14 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
         rows.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && rows.length < EXPORT_LIMIT);
-      const csv = toCsv([columns.map(labelOf), ...rows.slice(0, EXPORT_LIMIT).map((r) => columns.map((key) => cellText(r, key)))]);
-      downloadCsv(`${form.title.replace(/[\\/:*?"<>|]/g, '_')}-${new Date().toISOString().slice(0, 10)}.csv`, csv);
+      const csv = toCsv([
+        columns.map(labelOf),
+        ...rows.slice(0, EXPORT_LIMIT).map((r) => columns.map((key) => cellText(r, key))),
+      ]);
+      downloadCsv(
+        `${form.title.replace(/[\\/:*?"<>|]/g, '_')}-${new Date().toISOString().slice(0, 10)}.csv`,
+        csv,
+      );
     } catch (error) {
       report(error);
     } finally {
@@ -120,7 +161,9 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
     <Checkbox.Group
       value={columns}
       onChange={(next) => {
-        const ordered = [...fields.map((f) => f.key), 'status', 'createdAt'].filter((key) => next.includes(key));
+        const ordered = [...fields.map((f) => f.key), 'status', 'createdAt'].filter((key) =>
+          next.includes(key),
+        );
         setColumns(ordered);
         saveColumns(form.id, ordered);
       }}
@@ -135,7 +178,8 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
     </Checkbox.Group>
   );
 
-  const setFilterValue = (key: string, value: unknown) => setDraftFilters((prev) => ({ ...prev, [key]: value }));
+  const setFilterValue = (key: string, value: unknown) =>
+    setDraftFilters((prev) => ({ ...prev, [key]: value }));
   const filterControls = form.indexedFields
     .map((key) => compiled.fields[key])
     .filter((f) => f !== undefined && f.tableKey === null)
@@ -147,8 +191,18 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
         const [from, to] = (Array.isArray(value) ? value : [null, null]) as [number | null, number | null];
         return (
           <Space.Compact key={field.key}>
-            <InputNumber placeholder={`${label} ≥`} value={from} onChange={(v) => setFilterValue(field.key, [v, to])} style={{ width: 130 }} />
-            <InputNumber placeholder="≤" value={to} onChange={(v) => setFilterValue(field.key, [from, v])} style={{ width: 100 }} />
+            <InputNumber
+              placeholder={`${label} ≥`}
+              value={from}
+              onChange={(v) => setFilterValue(field.key, [v, to])}
+              style={{ width: 130 }}
+            />
+            <InputNumber
+              placeholder="≤"
+              value={to}
+              onChange={(v) => setFilterValue(field.key, [from, v])}
+              style={{ width: 100 }}
+            />
           </Space.Compact>
         );
       }
@@ -159,7 +213,12 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
             key={field.key}
             placeholder={[label, label]}
             onChange={(dates: [Dayjs | null, Dayjs | null] | null) =>
-              setFilterValue(field.key, dates ? [dates[0]?.format('YYYY-MM-DD') ?? null, dates[1]?.format('YYYY-MM-DD') ?? null] : [null, null])
+              setFilterValue(
+                field.key,
+                dates
+                  ? [dates[0]?.format('YYYY-MM-DD') ?? null, dates[1]?.format('YYYY-MM-DD') ?? null]
+                  : [null, null],
+              )
             }
             data-range={range.join('~')}
           />
@@ -167,16 +226,44 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
       }
       if (kind === 'choice' && 'options' in field) {
         return (
-          <Select key={field.key} allowClear placeholder={label} style={{ minWidth: 160 }} value={value as string | undefined} options={field.options.map((o) => ({ value: o.value, label: o.label }))} onChange={(v) => setFilterValue(field.key, v)} />
+          <Select
+            key={field.key}
+            allowClear
+            placeholder={label}
+            style={{ minWidth: 160 }}
+            value={value as string | undefined}
+            options={field.options.map((o) => ({ value: o.value, label: o.label }))}
+            onChange={(v) => setFilterValue(field.key, v)}
+          />
         );
       }
       if (kind === 'boolean') {
         return (
-          <Select key={field.key} allowClear placeholder={label} style={{ minWidth: 120 }} value={value as boolean | undefined} options={[{ value: true, label: t('records.yes') }, { value: false, label: t('records.no') }]} onChange={(v) => setFilterValue(field.key, v)} />
+          <Select
+            key={field.key}
+            allowClear
+            placeholder={label}
+            style={{ minWidth: 120 }}
+            value={value as boolean | undefined}
+            options={[
+              { value: true, label: t('records.yes') },
+              { value: false, label: t('records.no') },
+            ]}
+            onChange={(v) => setFilterValue(field.key, v)}
+          />
         );
       }
       return (
-        <Input key={field.key} allowClear placeholder={label} style={{ width: 180 }} value={(value as string | undefined) ?? ''} onChange={(e) => setFilterValue(field.key, e.target.value)} onPressEnter={() => setFilters(draftFilters)} data-testid={`filter-${field.key}`} />
+        <Input
+          key={field.key}
+          allowClear
+          placeholder={label}
+          style={{ width: 180 }}
+          value={(value as string | undefined) ?? ''}
+          onChange={(e) => setFilterValue(field.key, e.target.value)}
+          onPressEnter={() => setFilters(draftFilters)}
+          data-testid={`filter-${field.key}`}
+        />
       );
     });
 
@@ -196,7 +283,12 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
                 {t('records.columns')}
               </Button>
             </Popover>
-            <Button icon={<DownloadOutlined />} loading={isExporting} onClick={() => void exportCsv()} data-testid="export-csv">
+            <Button
+              icon={<DownloadOutlined />}
+              loading={isExporting}
+              onClick={() => void exportCsv()}
+              data-testid="export-csv"
+            >
               {t('records.export')}
             </Button>
           </>
@@ -242,10 +334,16 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
         pagination={false}
         scroll={{ x: 'max-content' }}
         onChange={onTableChange}
-        onRow={(record) => ({ onDoubleClick: () => navigate(`/apps/records/${encodeURIComponent(record.id)}`) })}
+        onRow={(record) => ({
+          onDoubleClick: () => navigate(`/apps/records/${encodeURIComponent(record.id)}`),
+        })}
       />
-      <LoadMore hasMore={list.hasMore} isLoading={list.isLoadingMore} onLoadMore={list.loadMore} testId="records-load-more" />
+      <LoadMore
+        hasMore={list.hasMore}
+        isLoading={list.isLoadingMore}
+        onLoadMore={list.loadMore}
+        testId="records-load-more"
+      />
     </div>
   );
 }
-

@@ -1,7 +1,12 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 
-const COLORS: Record<string, string> = { draft: 'default', submitted: 'blue', approved: 'green', rejected: 'red' };
+const COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  approved: 'green',
+  rejected: 'red',
+};
 
 export function StatusTag({ status }: { status: string }) {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
-import { api } from '../api/client.ts';
+import { API_BASE, ApiProblem, api } from '../api/client.ts';
+import type { ProblemDocument } from '../api/client.ts';
 import { listAllDepartments, listUsers } from '../api/org.ts';
 import type { Page } from '../api/types.ts';
 import type { FormDefinition } from '../../runtime/core/index.ts';
@@ -59,7 +60,11 @@ export const getForm = (id: string): Promise<FormSummary> => api<FormSummary>(`/
 export const getFormVersion = (id: string, number: number): Promise<FormVersion> =>
   api<FormVersion>(`/forms/${enc(id)}/versions/${number}`);
 
-export const createRecord = (formId: string, data: Record<string, unknown>, status: 'draft' | 'submitted'): Promise<FormRecord> =>
+export const createRecord = (
+  formId: string,
+  data: Record<string, unknown>,
+  status: 'draft' | 'submitted',
+): Promise<FormRecord> =>
   api<FormRecord>(`/forms/${enc(formId)}/records`, { method: 'POST', body: { data, status } });
 
 export const listRecords = (formId: string, query: RecordQuery): Promise<Page<FormRecord>> =>
@@ -99,6 +104,29 @@ export const rendererServices: RendererServices = {
     });
     return page.items.map((u) => ({ id: u.id, label: `${u.displayName} (${u.username})` }));
   },
+  async uploadFile(file) {
+    // multipart, so not through api(): the CSRF token comes from GET /me (the client keeps its copy private)
+    const { csrfToken } = await api<{ csrfToken: string }>('/me');
+    const body = new FormData();
+    body.append('file', file, file.name);
+    const response = await fetch(`${API_BASE}/blobs`, {
+      method: 'POST',
+      body,
+      credentials: 'same-origin',
+      headers: { 'X-CSRF-Token': csrfToken, Accept: 'application/json, application/problem+json' },
+    });
+    if (!response.ok) {
+      const doc = (await response.json().catch(() => ({}))) as Partial<ProblemDocument>;
+      throw new ApiProblem({
+        type: 'about:blank',
+        title: response.statusText,
+        ...doc,
+        status: response.status,
+      });
+    }
+    return (await response.json()) as { id: string; name: string; size: number; type: string };
+  },
+  fileUrl: (id) => `${API_BASE}/blobs/${encodeURIComponent(id)}`,
   async listDepartments() {
     const list = await listAllDepartments();
     return list.map((d) => ({ id: d.id, name: d.name, parentId: d.parentId }));

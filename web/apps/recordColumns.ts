@@ -54,7 +54,10 @@ export function filterKindOf(field: CompiledField): FilterKind {
 }
 
 /** UI filter values → the server's filter JSON (`{customer:{contains:"AC"}, total:{gte:100}}`). */
-export function buildFilter(compiled: CompiledForm, values: Record<string, unknown>): Record<string, unknown> {
+export function buildFilter(
+  compiled: CompiledForm,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const filter: Record<string, Record<string, unknown> | unknown> = {};
   for (const [key, raw] of Object.entries(values)) {
     if (raw === undefined || raw === null || raw === '') continue;

@@ -20,6 +20,7 @@ window.__bench = {
   async route() {
     const started = performance.now();
     const view = mode === 'rjsf' ? await import('./rjsf-view.tsx') : await import('./formwork-view.tsx');
+    performance.mark('bench:imported');
     await new Promise<void>((resolve) => root.render(<view.BenchView rows={rows} onReady={resolve} />));
     await new Promise((resolve) => requestAnimationFrame(resolve));
     return performance.now() - started;

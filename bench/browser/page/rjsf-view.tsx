@@ -63,7 +63,9 @@ function recompute(order: Order): Order {
 }
 
 export function BenchView({ rows, onReady }: { rows: number; onReady: () => void }) {
-  const [formData, setFormData] = useState<Order>(() => recompute({ customer: 'Bench Co', items: benchRows(rows) }));
+  const [formData, setFormData] = useState<Order>(() =>
+    recompute({ customer: 'Bench Co', items: benchRows(rows) }),
+  );
   useEffect(() => {
     const total = document.getElementById('root_total') as HTMLInputElement | null;
     if (!total?.value) throw new Error('grand total not rendered');

@@ -2,7 +2,15 @@ import { parseDate } from './date.ts';
 import { parseNumber } from './number.ts';
 import { cellText, changeCase, collapseSpaces, onText, toHalfWidth, trimText } from './text.ts';
 import { fail, isBlank, ok, type CellValue, type CleanValue, type Rule, type RuleResult } from './types.ts';
-import { checkEmail, checkLength, checkPhone, checkUscc, compileValueMap, mapValue, parseBoolean } from './value-maps.ts';
+import {
+  checkEmail,
+  checkLength,
+  checkPhone,
+  checkUscc,
+  compileValueMap,
+  mapValue,
+  parseBoolean,
+} from './value-maps.ts';
 
 /** What the cleansing needs to know about the field a column goes to (a CompiledField fits). */
 export interface TargetField {
@@ -33,7 +41,11 @@ const CONVERTS: Record<string, Rule['type'][]> = {
  * conversion the field type needs (number, date, option, yes/no…) unless a rule did it.
  * The first failing rule stops the chain.
  */
-export function compileCleanser(rules: readonly Rule[], field: TargetField, options: { timeZone?: string } = {}): Cleanser {
+export function compileCleanser(
+  rules: readonly Rule[],
+  field: TargetField,
+  options: { timeZone?: string } = {},
+): Cleanser {
   const steps = rules.map((rule) => compileRule(rule, field, options));
   const hasConversion = rules.some((rule) => (CONVERTS[field.type] ?? []).includes(rule.type));
   if (!hasConversion) steps.push(...implicitSteps(field, options));
@@ -131,7 +143,12 @@ function optionStep(field: TargetField, isMultiple: boolean): Step {
   const one = (text: string): string | null => byKey.get(normalizeOption(text)) ?? null;
   return (v) => {
     if (v === null) return ok(null);
-    const parts = isMultiple && !Array.isArray(v) ? cellText(v).split(/[,，;；、|]/) : Array.isArray(v) ? v : [cellText(v)];
+    const parts =
+      isMultiple && !Array.isArray(v)
+        ? cellText(v).split(/[,，;；、|]/)
+        : Array.isArray(v)
+          ? v
+          : [cellText(v)];
     const values: string[] = [];
     for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
       const hit = one(part);

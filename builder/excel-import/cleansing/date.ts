@@ -16,7 +16,7 @@ const MAX_SERIAL = 2958465;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const DAY_MS = 86_400_000;
 
-const TIME = String.raw`(?:[T\s]+(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2})(?:\.(\d{1,3}))?)?秒?\s*(?:(am|pm|上午|下午))?)?\s*(Z|[+-]\d{2}:?\d{2})?`;
+const TIME = String.raw`(?:[T\s]*(?:(上午|下午)\s*)?(\d{1,2})[:时点](\d{1,2})分?(?::?(\d{1,2})(?:\.(\d{1,3}))?秒?)?\s*(am|pm)?)?\s*(Z|[+-]\d{2}:?\d{2})?`;
 const YMD = new RegExp(String.raw`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?${TIME}$`, 'i');
 const YEAR_LAST = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TIME}$`, 'i');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
@@ -28,7 +28,8 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  */
 export function parseDate(value: CleanValue, options: DateOptions): RuleResult {
   if (value === null) return ok(null);
-  if (typeof value === 'boolean' || Array.isArray(value)) return fail('date', 'notDate', { value: String(value) });
+  if (typeof value === 'boolean' || Array.isArray(value))
+    return fail('date', 'notDate', { value: String(value) });
   if (typeof value === 'number') return fromSerial(value, options);
   const text = collapseSpaces(toHalfWidth(value));
   if (text === '') return ok(null);
@@ -59,7 +60,8 @@ function readParts(text: string, order: 'dmy' | 'mdy'): Parts | null {
 }
 
 function withTime(year: number, month: number, day: number, time: (string | undefined)[]): Parts {
-  const [h, mi, s, ms, meridiem, offset] = time;
+  const [cjkMeridiem, h, mi, s, ms, latinMeridiem, offset] = time;
+  const meridiem = cjkMeridiem ?? latinMeridiem;
   let hour = h === undefined ? 0 : +h;
   if (meridiem && /pm|下午/i.test(meridiem) && hour < 12) hour += 12;
   if (meridiem && /am|上午/i.test(meridiem) && hour === 12) hour = 0;
@@ -77,7 +79,8 @@ function withTime(year: number, month: number, day: number, time: (string | unde
 }
 
 function fromSerial(serial: number, options: DateOptions): RuleResult {
-  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL) return fail('date', 'notDate', { value: String(serial) });
+  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_SERIAL)
+    return fail('date', 'notDate', { value: String(serial) });
   const ms = Math.round((serial * DAY_MS) / 1000) * 1000;
   const d = new Date(EPOCH_1900 + ms);
   const parts: Parts = {
@@ -106,7 +109,12 @@ function finish(p: Parts, options: DateOptions, original: string): RuleResult {
 function isRealDate(p: Parts): boolean {
   if (p.month < 1 || p.month > 12 || p.day < 1 || p.hour > 23 || p.minute > 59 || p.second > 59) return false;
   const d = new Date(Date.UTC(p.year, p.month - 1, p.day));
-  return d.getUTCFullYear() === p.year && d.getUTCMonth() === p.month - 1 && d.getUTCDate() === p.day && p.year >= 1000;
+  return (
+    d.getUTCFullYear() === p.year &&
+    d.getUTCMonth() === p.month - 1 &&
+    d.getUTCDate() === p.day &&
+    p.year >= 1000
+  );
 }
 
 function offsetMs(offset: string): number {

@@ -49,20 +49,34 @@ export function autoMap(headers: readonly string[], fields: readonly MappableFie
     }
   });
   candidates.sort((a, b) => b.confidence - a.confidence || a.column - b.column);
-  const result: ColumnMatch[] = headers.map((header, column) => ({ column, header, field: null, confidence: 0, method: null }));
+  const result: ColumnMatch[] = headers.map((header, column) => ({
+    column,
+    header,
+    field: null,
+    confidence: 0,
+    method: null,
+  }));
   const taken = new Set<string>();
   for (const candidate of candidates) {
     const slot = result[candidate.column];
     if (slot.field !== null || taken.has(candidate.field)) continue;
-    Object.assign(slot, { field: candidate.field, confidence: candidate.confidence, method: candidate.method });
+    Object.assign(slot, {
+      field: candidate.field,
+      confidence: candidate.confidence,
+      method: candidate.method,
+    });
     taken.add(candidate.field);
   }
   return result;
 }
 
-export function matchHeader(header: string, field: MappableField): { confidence: number; method: MatchMethod } | null {
+export function matchHeader(
+  header: string,
+  field: MappableField,
+): { confidence: number; method: MatchMethod } | null {
   const raw = header.trim();
-  if (raw === field.key || raw === field.label || field.aliases?.includes(raw)) return { confidence: CONFIDENCE.exact, method: 'exact' };
+  if (raw === field.key || raw === field.label || field.aliases?.includes(raw))
+    return { confidence: CONFIDENCE.exact, method: 'exact' };
   const h = normalizeHeader(raw);
   if (!h) return null;
   const names = [field.key, field.label, ...(field.aliases ?? [])].map(normalizeHeader).filter(Boolean);
@@ -85,7 +99,8 @@ function sameAliasGroup(a: string, b: string): boolean {
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
   if (a.length < 2 || b.length < 2) return 0;
-  const contained = a.includes(b) || b.includes(a) ? Math.min(a.length, b.length) / Math.max(a.length, b.length) : 0;
+  const contained =
+    a.includes(b) || b.includes(a) ? Math.min(a.length, b.length) / Math.max(a.length, b.length) : 0;
   const grams = (s: string) => {
     const m = new Map<string, number>();
     for (let i = 0; i < s.length - 1; i++) m.set(s.slice(i, i + 2), (m.get(s.slice(i, i + 2)) ?? 0) + 1);
@@ -106,16 +121,24 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * text cells (not numbers, not dates) that is followed by data, with a bonus for cells
  * that match a field. Title rows (one merged cell) and blank rows lose.
  */
-export function detectHeaderRow(rows: readonly (readonly CellValue[])[], fields: readonly MappableField[] = [], scan = 20): number {
+export function detectHeaderRow(
+  rows: readonly (readonly CellValue[])[],
+  fields: readonly MappableField[] = [],
+  scan = 20,
+): number {
   let best = 0;
   let bestScore = -1;
   for (let r = 0; r < Math.min(rows.length, scan); r++) {
-    const texts = rows[r].map((cell) => (typeof cell === 'string' ? cell.trim() : '')).filter((t) => t && !/^[\d\s.,:/年月日-]+$/.test(t));
+    const texts = rows[r]
+      .map((cell) => (typeof cell === 'string' ? cell.trim() : ''))
+      .filter((t) => t && !/^[\d\s.,:/年月日-]+$/.test(t));
     if (texts.length < 2 && rows.length > 1) continue;
     const distinct = new Set(texts.map(normalizeHeader)).size;
     const matches = texts.filter((t) => fields.some((f) => matchHeader(t, f))).length;
     const filled = rows[r].filter((cell) => cellText(cell) !== '').length;
-    const hasDataBelow = rows.slice(r + 1, r + 4).some((row) => row.filter((cell) => cellText(cell) !== '').length >= Math.min(2, filled));
+    const hasDataBelow = rows
+      .slice(r + 1, r + 4)
+      .some((row) => row.filter((cell) => cellText(cell) !== '').length >= Math.min(2, filled));
     const score = distinct + 2 * matches + (hasDataBelow ? 1 : -5) - (filled - texts.length) * 0.5;
     if (score > bestScore) {
       best = r;

@@ -7,7 +7,10 @@ const MESSAGES: Record<string, { en: string; 'zh-CN': string }> = {
   notDate: { en: '"{value}" is not a date', 'zh-CN': '"{value}" 不是有效日期' },
   notInMap: { en: '"{value}" is not in the value map', 'zh-CN': '"{value}" 不在值映射中' },
   notBoolean: { en: '"{value}" is not yes/no', 'zh-CN': '"{value}" 不是 是/否' },
-  uscc: { en: '"{value}" is not a valid unified social credit code', 'zh-CN': '"{value}" 不是有效的统一社会信用代码' },
+  uscc: {
+    en: '"{value}" is not a valid unified social credit code',
+    'zh-CN': '"{value}" 不是有效的统一社会信用代码',
+  },
   phone: { en: '"{value}" is not a mainland mobile number', 'zh-CN': '"{value}" 不是有效的手机号' },
   email: { en: '"{value}" is not an e-mail address', 'zh-CN': '"{value}" 不是有效的邮箱地址' },
   tooLong: { en: '{length} characters, at most {max} allowed', 'zh-CN': '长度 {length}，最多 {max} 个字符' },

@@ -15,8 +15,10 @@ const SCALES: [RegExp, number][] = [
  * With `decimalSeparator: ','` the text `1.234,5` is 1234.5.
  */
 export function parseNumber(value: CleanValue, options: { decimalSeparator?: '.' | ',' } = {}): RuleResult {
-  if (typeof value === 'number') return Number.isFinite(value) ? ok(value) : fail('number', 'notNumber', { value: String(value) });
-  if (typeof value === 'boolean' || Array.isArray(value)) return fail('number', 'notNumber', { value: String(value) });
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? ok(value) : fail('number', 'notNumber', { value: String(value) });
+  if (typeof value === 'boolean' || Array.isArray(value))
+    return fail('number', 'notNumber', { value: String(value) });
   if (value === null) return ok(null);
   let text = collapseSpaces(toHalfWidth(value));
   if (text === '' || text === '-' || text === '—') return ok(null);
@@ -27,7 +29,8 @@ export function parseNumber(value: CleanValue, options: { decimalSeparator?: '.'
     text = text.slice(1, -1).trim();
   }
   for (let i = 0; i < 2; i++) text = text.replace(CURRENCY, '').trim();
-  if (text.startsWith('-') && /^-\s*[¥￥$€£]/.test(text)) text = `-${text.slice(1).trim().replace(CURRENCY, '')}`;
+  if (text.startsWith('-') && /^-\s*[¥￥$€£]/.test(text))
+    text = `-${text.slice(1).trim().replace(CURRENCY, '')}`;
   let shift = 0;
   if (text.endsWith('%')) {
     shift = -2;
@@ -42,7 +45,8 @@ export function parseNumber(value: CleanValue, options: { decimalSeparator?: '.'
       text = text.replace(suffix, '').trim();
     }
   }
-  text = options.decimalSeparator === ',' ? text.replace(/[.\s']/g, '').replace(',', '.') : stripThousands(text);
+  text =
+    options.decimalSeparator === ',' ? text.replace(/[.\s']/g, '').replace(',', '.') : stripThousands(text);
   if (!PLAIN.test(text)) return fail('number', 'notNumber', { value: original });
   const n = Number(shift ? shiftDecimal(text, shift) : text);
   if (!Number.isFinite(n)) return fail('number', 'notNumber', { value: original });

@@ -21,13 +21,36 @@ export function toHalfWidth(text: string): string {
 
 const SPACES = /[\s\u00a0\u3000]+/g;
 
-export const trimText = (text: string): string => text.replace(/^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g, '');
+const EDGE_SPACE = /^[\s\u00a0\u3000\ufeff]+|[\s\u00a0\u3000\ufeff]+$/g;
+const isSpaceCode = (code: number) =>
+  code <= 32 ||
+  code === 0xa0 ||
+  code === 0x3000 ||
+  code === 0xfeff ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x1680;
+
+/** Trims ASCII, no-break, ideographic and BOM spaces; text without edge spaces is returned as is (the common case). */
+export function trimText(text: string): string {
+  if (
+    text.length === 0 ||
+    (!isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1)))
+  )
+    return text;
+  return text.replace(EDGE_SPACE, '');
+}
 export const collapseSpaces = (text: string): string => trimText(text.replace(SPACES, ' '));
 
 export function changeCase(text: string, to: 'upper' | 'lower' | 'title'): string {
   if (to === 'upper') return text.toUpperCase();
   if (to === 'lower') return text.toLowerCase();
-  return text.toLowerCase().replace(/(^|[\s\-_/])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  return text
+    .toLowerCase()
+    .replace(/(^|[\s\-_/])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
 }
 
 /** Applies `fn` to text, leaving numbers, booleans, null and lists alone. */

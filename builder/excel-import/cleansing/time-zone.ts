@@ -57,9 +57,20 @@ export interface WallClock {
  * later offset applies (02:30 that does not exist becomes 03:30), as most libraries do.
  */
 export function wallClockToUtc(wall: WallClock, timeZone: string): number {
-  const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.millisecond ?? 0);
+  const guess = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour,
+    wall.minute,
+    wall.second,
+    wall.millisecond ?? 0,
+  );
   const first = zoneOffsetMs(guess, timeZone);
-  const candidate = guess - first;
-  const second = zoneOffsetMs(candidate, timeZone);
-  return second === first ? candidate : guess - second;
+  const early = guess - first;
+  const second = zoneOffsetMs(early, timeZone);
+  if (second === first) return early;
+  const late = guess - second;
+  // the wall-clock time exists under the second offset (a repeated hour), or it falls in a gap
+  return zoneOffsetMs(late, timeZone) === second ? late : early;
 }

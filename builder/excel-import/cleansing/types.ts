@@ -51,10 +51,17 @@ export interface RuleFailure {
 export type RuleResult = { ok: true; value: CleanValue } | { ok: false; failure: RuleFailure };
 
 export const ok = (value: CleanValue): RuleResult => ({ ok: true, value });
-export const fail = (rule: RuleFailure['rule'], code: string, params?: RuleFailure['params']): RuleResult => ({
+export const fail = (
+  rule: RuleFailure['rule'],
+  code: string,
+  params?: RuleFailure['params'],
+): RuleResult => ({
   ok: false,
   failure: { rule, code, params },
 });
 
 export const isBlank = (value: unknown): boolean =>
-  value === null || value === undefined || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+  value === null ||
+  value === undefined ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0);

@@ -12,7 +12,10 @@ const keyOf = (text: string, isCaseSensitive: boolean) => {
 };
 
 /** Compiles entries once into a Map (never a plain object: a source value may be `__proto__`). */
-export function compileValueMap(entries: readonly MapEntry[], isCaseSensitive = false): Map<string, MapEntry['to']> {
+export function compileValueMap(
+  entries: readonly MapEntry[],
+  isCaseSensitive = false,
+): Map<string, MapEntry['to']> {
   return new Map(entries.map((entry) => [keyOf(entry.from, isCaseSensitive), entry.to]));
 }
 
@@ -53,7 +56,8 @@ export function checkPhone(value: CleanValue): RuleResult {
   return isMainlandMobile(phone) ? ok(phone) : fail('phone', 'phone', { value: cellText(value) });
 }
 
-const EMAIL = /^[^\s@"<>()[\]\\,;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+const EMAIL =
+  /^[^\s@"<>()[\]\\,;:]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 export function checkEmail(value: CleanValue): RuleResult {
   if (value === null) return ok(null);

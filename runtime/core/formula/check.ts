@@ -10,7 +10,7 @@ import { parseNumberText } from './functions/index.ts';
 import type { FunctionSpec, ValueType } from './functions/types.ts';
 import type { Layout, Unit } from './layout.ts';
 import type { Diagnostic, DiagnosticCode, FormulaFieldType } from './model.ts';
-import { resolveRef } from './resolve.ts';
+import { acceptsTable, resolveRef } from './resolve.ts';
 import { didYouMean } from './suggest.ts';
 
 /** A reference from one formula to a field or column. */
@@ -51,7 +51,8 @@ export function checkFormula(input: {
     facts.diagnostics.push({ code, message, position: node.start, end: node.end, fieldKey: unit.label });
   };
 
-  const visit = (node: Node): Shape => {
+  /** `isTableAllowed`: `node` is an argument that takes an array, where a bare table key may stand. */
+  const visit = (node: Node, isTableAllowed = false): Shape => {
     switch (node.kind) {
       case 'number':
         return { type: 'number', isArray: false };
@@ -68,10 +69,16 @@ export function checkFormula(input: {
         return ANY;
       case 'name':
       case 'column': {
-        const resolution = resolveRef(layout, unit, node);
+        const resolution = resolveRef(layout, unit, node, { isTableAllowed });
         if (resolution.kind === 'error') {
           report(resolution.code, resolution.message, node);
           return ANY;
+        }
+        if (resolution.kind === 'table') {
+          // the rows hold every column, so a change to any cell of the table is a change of the table
+          for (const column of resolution.table.columns.values())
+            facts.dependencies.push({ unit: column, isWhole: true, position: node.start });
+          return { type: 'array', isArray: true };
         }
         const target = resolution.unit;
         facts.dependencies.push({ unit: target, isWhole: resolution.kind !== 'cell', position: node.start });
@@ -86,7 +93,7 @@ export function checkFormula(input: {
         return merge({ type: 'number', isArray: false }, [operand]);
       }
       case 'binary': {
-        const operands = node.operands.map(visit);
+        const operands = node.operands.map((operand) => visit(operand));
         const op = node.ops[0];
         if (op === '&') return merge({ type: 'text', isArray: false }, operands);
         if (op === '+' || op === '-' || op === '*' || op === '/' || op === '^') {
@@ -96,7 +103,10 @@ export function checkFormula(input: {
         return merge({ type: 'boolean', isArray: false }, operands);
       }
       case 'array':
-        return merge({ type: 'any', isArray: true }, node.items.map(visit));
+        return merge(
+          { type: 'any', isArray: true },
+          node.items.map((item) => visit(item)),
+        );
       case 'call':
         return visitCall(node);
     }
@@ -104,7 +114,8 @@ export function checkFormula(input: {
 
   const visitCall = (node: CallNode): Shape => {
     const spec = functions.get(node.name);
-    const args = node.args.map(visit);
+    // an unknown function is reported as such, not its table arguments as well
+    const args = node.args.map((arg, i) => visit(arg, !spec || acceptsTable(spec, i)));
     const nameSpan = { start: node.start, end: node.start + node.name.length };
     if (node.name === 'ROW' && node.args.length === 0) {
       facts.usesRow = true;

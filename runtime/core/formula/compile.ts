@@ -7,9 +7,11 @@ import type { CallNode, ColumnNode, NameNode, Node } from './ast.ts';
 import { AGGREGATES } from './aggregates.ts';
 import type { AggregateName } from './aggregates.ts';
 import { arityMessage } from './arity.ts';
+import { toText } from './functions/index.ts';
 import { applyBinary, applyNegate, applyPercent, textTooLong } from './operators.ts';
 import type { OperatorEnv } from './operators.ts';
 import type { FunctionContext, FunctionSpec } from './functions/types.ts';
+import { acceptsTable } from './resolve.ts';
 import { BudgetExceeded, FormulaError } from './values.ts';
 import type { ErrorCode, Value } from './values.ts';
 
@@ -35,10 +37,13 @@ export type Ref =
   | { kind: 'field'; slot: number }
   | { kind: 'cell'; slot: number }
   | { kind: 'column'; slot: number }
+  /** a whole table: its column slots in the table's column order */
+  | { kind: 'table'; slots: readonly number[] }
   | { kind: 'invalid'; error: FormulaError };
 
 export interface CompileScope {
-  resolve(node: NameNode | ColumnNode): Ref;
+  /** `isTableAllowed`: the node is an argument that takes an array, so a table key is the whole table */
+  resolve(node: NameNode | ColumnNode, options?: { isTableAllowed?: boolean }): Ref;
   functions: ReadonlyMap<string, FunctionSpec>;
 }
 
@@ -118,9 +123,43 @@ function compileRef(ref: Ref): Evaluate {
         env.tick(column.length);
         return column.slice();
       };
+    case 'table': {
+      const slots = ref.slots;
+      return (env) => tableRows(env, slots);
+    }
     case 'invalid':
       return () => ref.error;
   }
+}
+
+/**
+ * A whole table as lookups take it: an array of rows, each the row's cells in
+ * column order. A list cell (multiselect) is one cell: its items as text joined
+ * by ", " (its first error, if any), so it cannot shift the columns after it.
+ */
+function tableRows(env: Env, slots: readonly number[]): Value[] {
+  const width = slots.length;
+  const count = width === 0 ? 0 : env.columns[slots[0]].length;
+  env.tick(count * (width + 1));
+  const rows: Value[] = new Array(count);
+  for (let row = 0; row < count; row++) {
+    const cells: Value[] = new Array(width);
+    for (let c = 0; c < width; c++) {
+      const v = env.columns[slots[c]][row] ?? null;
+      cells[c] = Array.isArray(v) ? listCell(v) : v;
+    }
+    rows[row] = cells;
+  }
+  return rows;
+}
+
+function listCell(items: Value[]): Value {
+  const parts: string[] = [];
+  for (const item of items) {
+    if (item instanceof FormulaError) return item;
+    if (item !== null && !Array.isArray(item)) parts.push(toText(item) as string);
+  }
+  return parts.join(', ');
 }
 
 function compileCall(node: CallNode, scope: CompileScope): Evaluate {
@@ -138,13 +177,26 @@ function compileCall(node: CallNode, scope: CompileScope): Evaluate {
       return (env) => env.aggregate(ref.slot, aggregate);
     }
   }
-  const argFns = args.map((n) => compileNode(n, scope));
+  const argFns = args.map((n, i) =>
+    n.kind === 'name' && acceptsTable(spec, i)
+      ? compileRef(scope.resolve(n, { isTableAllowed: true }))
+      : compileNode(n, scope),
+  );
   const count = argFns.length;
   if (spec.isLazy) {
+    // Thunks are built once per call site, not per evaluation: they read the env of
+    // the evaluation in progress from `current` (restored afterwards, so re-entry is safe).
+    let current: Env | null = null;
+    const thunks: readonly (() => Value)[] = Object.freeze(argFns.map((f) => () => f(current!)));
     return (env) => {
       if (++env.steps > env.limit) overBudget(env);
-      const thunks = argFns.map((f) => () => f(env));
-      return invoke(spec, thunks, env);
+      const outer = current;
+      current = env;
+      try {
+        return invoke(spec, thunks as (() => Value)[], env);
+      } finally {
+        current = outer;
+      }
     };
   }
   return (env) => {

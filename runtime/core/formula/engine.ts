@@ -153,7 +153,10 @@ export function compileProgram(model: FormulaModel, options: CompileOptions = {}
 }
 
 /** Design-time check of a whole model (the designer's problem list): compileProgram's diagnostics. */
-export function checkModel(model: FormulaModel, options: Pick<CompileOptions, 'functions'> = {}): Diagnostic[] {
+export function checkModel(
+  model: FormulaModel,
+  options: Pick<CompileOptions, 'functions'> = {},
+): Diagnostic[] {
   return compileProgram(model, options).diagnostics;
 }
 
@@ -175,10 +178,12 @@ function compileUnit(input: {
   if (constant) return () => constant;
   const scope: CompileScope = {
     functions,
-    resolve(node): Ref {
-      const resolution = resolveRef(layout, unit, node);
+    resolve(node, options): Ref {
+      const resolution = resolveRef(layout, unit, node, options);
       if (resolution.kind === 'error')
         return { kind: 'invalid', error: new FormulaError('#NAME?', resolution.message) };
+      if (resolution.kind === 'table')
+        return { kind: 'table', slots: [...resolution.table.columns.values()].map((c) => c.slot) };
       return { kind: resolution.kind, slot: resolution.unit.slot };
     },
   };

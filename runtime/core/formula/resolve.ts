@@ -1,33 +1,57 @@
 /**
  * Name resolution. Inside a column formula (or per-row rule) of table T a bare
  * name is first a sibling column of T (same row); otherwise a bare name is a
- * header field and `table.column` is a whole column.
+ * header field and `table.column` is a whole column. A bare table key is the
+ * whole table (its rows), allowed only as a function argument that takes an
+ * array (see acceptsTable), e.g. the table of VLOOKUP or INDEX.
  */
 import type { ColumnNode, NameNode } from './ast.ts';
-import type { Layout, Unit } from './layout.ts';
+import type { FunctionSpec } from './functions/types.ts';
+import type { Layout, TableLayout, Unit } from './layout.ts';
 import type { DiagnosticCode } from './model.ts';
 import { didYouMean } from './suggest.ts';
 
 export type Resolution =
   | { kind: 'field' | 'cell' | 'column'; unit: Unit }
+  | { kind: 'table'; table: TableLayout }
   | { kind: 'error'; code: DiagnosticCode; message: string };
 
-export function resolveRef(layout: Layout, owner: Unit, node: NameNode | ColumnNode): Resolution {
-  return node.kind === 'name' ? resolveName(layout, owner, node.name) : resolveColumn(layout, node);
+/**
+ * `isTableAllowed`: the name stands where a whole table may go (acceptsTable);
+ * elsewhere a table key is a `table-reference` error.
+ */
+export function resolveRef(
+  layout: Layout,
+  owner: Unit,
+  node: NameNode | ColumnNode,
+  { isTableAllowed = false }: { isTableAllowed?: boolean } = {},
+): Resolution {
+  return node.kind === 'name'
+    ? resolveName(layout, owner, node.name, isTableAllowed)
+    : resolveColumn(layout, node);
 }
 
-function resolveName(layout: Layout, owner: Unit, name: string): Resolution {
+/** Argument `index` of `spec` takes an array, so a bare table key may stand there. */
+export function acceptsTable(spec: FunctionSpec | undefined, index: number): boolean {
+  const types = spec?.argTypes;
+  return !!types && types.length > 0 && types[Math.min(index, types.length - 1)] === 'array';
+}
+
+function resolveName(layout: Layout, owner: Unit, name: string, isTableAllowed: boolean): Resolution {
   const sibling = owner.table?.columns.get(name);
   if (sibling) return { kind: 'cell', unit: sibling };
   const field = layout.fields.get(name);
   if (field) return { kind: 'field', unit: field };
-  if (layout.tables.has(name)) {
-    const table = layout.tables.get(name)!;
+  const table = layout.tables.get(name);
+  if (table) {
+    if (isTableAllowed) return { kind: 'table', table };
     const example = table.columns.keys().next().value ?? 'column';
     return {
       kind: 'error',
       code: 'table-reference',
-      message: `\`${name}\` is a table; refer to one of its columns, e.g. \`${name}.${example}\``,
+      message:
+        `\`${name}\` is a table; refer to one of its columns, e.g. \`${name}.${example}\`, ` +
+        `or pass the whole table where a function takes a table, e.g. VLOOKUP(…, ${name}, 2, FALSE)`,
     };
   }
   for (const table of layout.tables.values()) {

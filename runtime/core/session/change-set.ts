@@ -16,7 +16,9 @@ export function pathOfKey(key: string): SessionPath {
 /** `items.qty` and row 3 for `items/3/qty`; the key itself and null for a header key. */
 export function nameOfKey(key: string): { name: string; row: number | null } {
   const path = pathOfKey(key);
-  return typeof path === 'string' ? { name: path, row: null } : { name: `${path[0]}.${path[2]}`, row: path[1] };
+  return typeof path === 'string'
+    ? { name: path, row: null }
+    : { name: `${path[0]}.${path[2]}`, row: path[1] };
 }
 
 export interface RuleFlip {
@@ -53,7 +55,9 @@ export class ChangeSet {
   }
 
   get isEmpty(): boolean {
-    return this.values.size === 0 && this.rules.size === 0 && this.errors.size === 0 && this.tables.size === 0;
+    return (
+      this.values.size === 0 && this.rules.size === 0 && this.errors.size === 0 && this.tables.size === 0
+    );
   }
 }
 

@@ -24,7 +24,8 @@ function offsetMinutes(epochMs: number, timeZone: string | undefined): number {
   const format = formatFor(timeZone);
   if (!format) return 0;
   const parts: Record<string, number> = {};
-  for (const part of format.formatToParts(new Date(epochMs))) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  for (const part of format.formatToParts(new Date(epochMs)))
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const wall = utc(parts.year, parts.month, parts.day, parts.hour % 24, parts.minute, parts.second, 0);
   return Math.round((wall - (epochMs - (((epochMs % 1000) + 1000) % 1000))) / 60_000);
 }
@@ -52,7 +53,15 @@ function formatFor(timeZone: string): Intl.DateTimeFormat | null {
   return formats.get(timeZone) ?? null;
 }
 
-function utc(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+function utc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  ms: number,
+): number {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day); // also for years 0–99, which Date.UTC maps to 19xx
   date.setUTCHours(hour, minute, second, ms);

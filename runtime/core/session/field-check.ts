@@ -30,7 +30,9 @@ export function checkPath({ plan, locale, key, value, isRequired }: PathCheck): 
       { [table]: [{ [column]: value }] },
       { required: new Set(isRequired ? [slicePath] : []) },
     );
-    return (errors ?? []).filter((error) => error.path === slicePath).map((error) => ({ ...error, path: `${table}/${row}/${column}` }));
+    return (errors ?? [])
+      .filter((error) => error.path === slicePath)
+      .map((error) => ({ ...error, path: `${table}/${row}/${column}` }));
   }
   const field = plan.fields.get(key);
   if (!field || field.tableKey !== null || field.type === 'serial') return [];
@@ -63,7 +65,8 @@ function sliceOf(plan: FormPlan, name: string): CompiledForm | null {
   const fields: Record<string, CompiledField> = Object.create(null);
   if (field.tableKey === null) {
     fields[name] = field;
-    if (field.type === 'table') for (const column of plan.tables.get(name)?.columns.values() ?? []) fields[column.name] = column;
+    if (field.type === 'table')
+      for (const column of plan.tables.get(name)?.columns.values() ?? []) fields[column.name] = column;
     return slice(plan, { [name]: properties[name] }, fields);
   }
   const table = plan.fields.get(field.tableKey)!;
@@ -76,7 +79,11 @@ function sliceOf(plan: FormPlan, name: string): CompiledForm | null {
   return slice(plan, { [table.key]: { ...tableSchema, items } }, fields);
 }
 
-function slice(plan: FormPlan, properties: Record<string, JsonSchema>, fields: Record<string, CompiledField>): CompiledForm {
+function slice(
+  plan: FormPlan,
+  properties: Record<string, JsonSchema>,
+  fields: Record<string, CompiledField>,
+): CompiledForm {
   const jsonSchema = { ...plan.compiled.jsonSchema, properties };
   return { jsonSchema, uiSchema: {}, fields, formulaModel: { fields: [], tables: [] } };
 }

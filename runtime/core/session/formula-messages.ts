@@ -25,9 +25,15 @@ const REASONS: Record<Locale, Record<ErrorCode, string>> = {
 };
 
 /** `"Amount" (row 2) cannot be calculated: division by zero (#DIV/0!)` / `“金额”第 2 行无法计算：除数为零（#DIV/0!）` */
-export function formulaErrorMessage(input: { locale: Locale; label: string; code: ErrorCode; row: number | null }): string {
+export function formulaErrorMessage(input: {
+  locale: Locale;
+  label: string;
+  code: ErrorCode;
+  row: number | null;
+}): string {
   const { locale, label, code, row } = input;
   const reason = REASONS[locale][code] ?? code;
-  if (locale === 'zh-CN') return `“${label}”${row === null ? '' : `第 ${row + 1} 行`}无法计算：${reason}（${code}）`;
+  if (locale === 'zh-CN')
+    return `“${label}”${row === null ? '' : `第 ${row + 1} 行`}无法计算：${reason}（${code}）`;
   return `"${label}"${row === null ? '' : ` (row ${row + 1})`} cannot be calculated: ${reason} (${code})`;
 }

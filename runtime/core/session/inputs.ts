@@ -29,7 +29,10 @@ export class InputStore {
     }
     for (const [key, table] of plan.tables) {
       const supplied = Object.hasOwn(input, key) ? input[key] : undefined;
-      this.rows.set(key, Array.isArray(supplied) ? supplied.map((row) => this.rowCopy(table.columns, row)) : []);
+      this.rows.set(
+        key,
+        Array.isArray(supplied) ? supplied.map((row) => this.rowCopy(table.columns, row)) : [],
+      );
     }
     for (const field of plan.header) {
       if (field.type !== 'table' && !field.isComputed && !Object.hasOwn(this.header, field.key)) {
@@ -48,7 +51,8 @@ export class InputStore {
   }
 
   get(key: string, row?: number, column?: string): unknown {
-    if (row === undefined || column === undefined) return Object.hasOwn(this.header, key) ? this.header[key] : undefined;
+    if (row === undefined || column === undefined)
+      return Object.hasOwn(this.header, key) ? this.header[key] : undefined;
     const record = this.rows.get(key)?.[row];
     return isRecord(record) && Object.hasOwn(record, column) ? record[column] : undefined;
   }

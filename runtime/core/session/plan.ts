@@ -67,8 +67,10 @@ function buildPlan(compiled: CompiledForm): FormPlan {
   for (const name of Object.keys(compiled.fields)) fields.set(name, compiled.fields[name]);
   const header = [...fields.values()].filter((field) => field.tableKey === null);
   const tables = new Map<string, TablePlan>();
-  for (const field of header) if (field.type === 'table') tables.set(field.key, { field, columns: new Map(), rowRules: [] });
-  for (const field of fields.values()) if (field.tableKey !== null) tables.get(field.tableKey)?.columns.set(field.key, field);
+  for (const field of header)
+    if (field.type === 'table') tables.set(field.key, { field, columns: new Map(), rowRules: [] });
+  for (const field of fields.values())
+    if (field.tableKey !== null) tables.get(field.tableKey)?.columns.set(field.key, field);
 
   const rules = new Map<string, RuleInfo>();
   const rulesOf = new Map<string, Partial<Record<RuleKind, RuleInfo>>>();
@@ -97,7 +99,8 @@ function buildPlan(compiled: CompiledForm): FormPlan {
     }
   }
 
-  const isHideable = (name: string) => [name, ...(ancestors.get(name) ?? [])].some((key) => rulesOf.get(key)?.visible);
+  const isHideable = (name: string) =>
+    [name, ...(ancestors.get(name) ?? [])].some((key) => rulesOf.get(key)?.visible);
   const maskable = [...fields.values()]
     .filter((field) => field.type !== 'table' && !field.isComputed && isHideable(field.name))
     .map((field) => field.name);
@@ -133,7 +136,8 @@ function layoutAncestors(compiled: CompiledForm): Map<string, readonly string[]>
       if (node.type === 'field') continue;
       chains.set(node.key, chain);
       if (node.type === 'section') visit(node.children, [...chain, node.key]);
-      if (node.type === 'columns') for (const column of node.columns) visit(column.children, [...chain, node.key]);
+      if (node.type === 'columns')
+        for (const column of node.columns) visit(column.children, [...chain, node.key]);
     }
   };
   if (Array.isArray(options?.layout)) visit(options.layout, []);

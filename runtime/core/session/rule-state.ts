@@ -68,7 +68,8 @@ export class RuleState {
 
   /** Visible: its own rule and every enclosing section, columns layout and table. */
   isVisible(name: string, row?: number): boolean {
-    for (const ancestor of this.plan.ancestors.get(name) ?? []) if (this.own(ancestor, 'visible') === false) return false;
+    for (const ancestor of this.plan.ancestors.get(name) ?? [])
+      if (this.own(ancestor, 'visible') === false) return false;
     return this.own(name, 'visible', row) !== false;
   }
 

@@ -16,18 +16,20 @@ import { ErrorState } from './error-state.ts';
 import { checkPath } from './field-check.ts';
 import { formulaErrorMessage } from './formula-messages.ts';
 import { InputStore } from './inputs.ts';
-import { MaskState } from './masks.ts';
 import { formPlanOf } from './plan.ts';
 import type { FormPlan } from './plan.ts';
 import { RuleState } from './rule-state.ts';
 import { Snapshot } from './snapshot.ts';
-import type { FieldState, FormSession, FormSessionOptions, SessionChange, SessionFieldError, SessionPath } from './types.ts';
-
-/** Hiding a field can change a formula that hides another…; settling stops after this many rounds. */
-const MAX_SETTLE_ROUNDS = 8;
-
-/** An input position to re-check for hiding: a header key, or a column name with a row (null: every row). */
-type Candidate = readonly [name: string, row: number | null];
+import { EngineSync } from './sync.ts';
+import type { Candidate } from './sync.ts';
+import type {
+  FieldState,
+  FormSession,
+  FormSessionOptions,
+  SessionChange,
+  SessionFieldError,
+  SessionPath,
+} from './types.ts';
 
 export function createFormSession(compiled: CompiledForm, options: FormSessionOptions): FormSession {
   return new Session(formPlanOf(compiled), options);
@@ -40,9 +42,7 @@ class Session implements FormSession {
   private readonly rules: RuleState;
   private readonly errors: ErrorState;
   private readonly snapshot: Snapshot;
-  /** inputs the engine sees as blank because they are hidden */
-  private readonly masked = new MaskState();
-  private readonly maskable: ReadonlySet<string>;
+  private readonly sync: EngineSync;
   private readonly listeners = new Set<(change: SessionChange) => void>();
   private validator: RecordValidator | null = null;
 
@@ -59,14 +59,24 @@ class Session implements FormSession {
     for (const info of this.state.getErrors()) {
       if (this.fieldAt(info.path)?.isComputed) this.errors.setFormula(keyOf(info.path), info, null);
     }
-    this.maskable = new Set(plan.maskable);
-    this.settle(new ChangeSet(), plan.maskable.map((name) => [name, null] as const));
+    this.sync = new EngineSync({
+      plan,
+      state: this.state,
+      inputs: this.inputs,
+      rules: this.rules,
+      errors: this.errors,
+    });
+    this.sync.settle(
+      new ChangeSet(),
+      plan.maskable.map((name) => [name, null] as const),
+    );
   }
 
   getValue(path: SessionPath): JsonValue {
     const field = this.fieldAt(path);
     if (!field || (typeof path !== 'string' && !this.hasRow(path[0], path[1]))) return null;
-    return (this.snapshot.valueOf(field, typeof path === 'string' ? undefined : path[1]) ?? null) as JsonValue;
+    return (this.snapshot.valueOf(field, typeof path === 'string' ? undefined : path[1]) ??
+      null) as JsonValue;
   }
 
   getValues(): Record<string, JsonValue> {
@@ -76,15 +86,20 @@ class Session implements FormSession {
   setValue(path: SessionPath, value: unknown): SessionChange {
     const field = this.fieldAt(path);
     if (!field) throw new RangeError(`unknown field ${JSON.stringify(path)}`);
-    if (typeof path !== 'string' && !this.hasRow(path[0], path[1])) throw new RangeError(`no row ${path[1]} in table "${path[0]}"`);
+    if (typeof path !== 'string' && !this.hasRow(path[0], path[1]))
+      throw new RangeError(`no row ${path[1]} in table "${path[0]}"`);
     const changes = new ChangeSet();
     if (field.isComputed) return changes.toChange(); // computed fields ignore writes
     if (field.type === 'table') return this.replaceRows(field.key, value);
     const key = keyOf(path);
-    const isChanged = typeof path === 'string' ? this.inputs.set(path, value) : this.inputs.set(path[0], value, path[1], path[2]);
+    const isChanged =
+      typeof path === 'string'
+        ? this.inputs.set(path, value)
+        : this.inputs.set(path[0], value, path[1], path[2]);
     if (!isChanged) return changes.toChange();
     changes.value(path);
-    if (!this.masked.has(field.name, typeof path === 'string' ? null : path[1])) this.absorb(this.state.setValue(path, value), changes);
+    if (!this.sync.isMasked(field.name, typeof path === 'string' ? null : path[1]))
+      this.sync.absorb(this.state.setValue(path, value), changes);
     changes.recheck.add(key); // a touched field is validated
     return this.finish(changes, []);
   }
@@ -95,7 +110,13 @@ class Session implements FormSession {
     const copy = this.inputs.newRow(table, row);
     const changed = this.state.insertRow(table, at, copy); // throws RangeError on a bad index, before anything changed
     const columns = [...(this.plan.tables.get(table)?.columns.keys() ?? [])];
-    return this.afterRows({ table, move: { kind: 'insert', index: at }, changed, inserted: copy, candidates: columns.map((c) => [`${table}.${c}`, at]) });
+    return this.afterRows({
+      table,
+      move: { kind: 'insert', index: at },
+      changed,
+      inserted: copy,
+      candidates: columns.map((c) => [`${table}.${c}`, at]),
+    });
   }
 
   removeRow(table: string, index: number): SessionChange {
@@ -128,7 +149,10 @@ class Session implements FormSession {
       (table !== undefined && this.rules.own(table.key, 'readOnly') === true);
     return {
       isVisible: this.rules.isVisible(key, row),
-      isRequired: field !== undefined && !isServerOwned && (field.required === true || this.rules.own(key, 'required', row) === true),
+      isRequired:
+        field !== undefined &&
+        !isServerOwned &&
+        (field.required === true || this.rules.own(key, 'required', row) === true),
       isReadOnly,
       isComputed,
     };
@@ -149,7 +173,9 @@ class Session implements FormSession {
       const key = keyOf(path);
       return this.isKeyVisible(key) ? this.errors.at(key) : [];
     }
-    return [...this.errors.keys()].filter((key) => this.isKeyVisible(key)).flatMap((key) => this.errors.at(key));
+    return [...this.errors.keys()]
+      .filter((key) => this.isKeyVisible(key))
+      .flatMap((key) => this.errors.at(key));
   }
 
   toSubmission(): Record<string, JsonValue> {
@@ -171,103 +197,41 @@ class Session implements FormSession {
     const changed = this.state.setValue(table, rows);
     changes.value(table);
     changes.tables.add(table);
-    this.masked.clearTable(table);
+    this.sync.clearTable(table);
     for (const rule of this.rules.reloadTable(table)) changes.rules.add(rule.name);
     this.errors.clearRows(table, changes);
-    this.absorb(changed, changes);
-    this.rescanFormulaErrors(table, changes);
+    this.sync.absorb(changed, changes);
+    this.sync.rescanFormulaErrors(table, changes);
     if (this.errors.checks.has(table)) changes.recheck.add(table);
     const columns = [...(this.plan.tables.get(table)?.columns.values() ?? [])];
-    return this.finish(changes, columns.map((column) => [column.name, null]));
+    return this.finish(
+      changes,
+      columns.map((column) => [column.name, null]),
+    );
   }
 
-  private afterRows(input: { table: string; move: RowMove; changed: FieldPath[]; inserted?: Record<string, unknown>; candidates: Candidate[] }): SessionChange {
+  private afterRows(input: {
+    table: string;
+    move: RowMove;
+    changed: FieldPath[];
+    inserted?: Record<string, unknown>;
+    candidates: Candidate[];
+  }): SessionChange {
     const { table, move } = input;
     const changes = new ChangeSet();
     changes.tables.add(table);
     this.inputs.moveRows(table, move, input.inserted);
-    this.masked.moveRows(table, move);
+    this.sync.moveRows(table, move);
     this.rules.moveRows(table, move);
     this.errors.moveRows(table, move, changes);
-    this.absorb(input.changed, changes);
-    this.rescanFormulaErrors(table, changes);
+    this.sync.absorb(input.changed, changes);
     if (this.errors.checks.has(table)) changes.recheck.add(table);
     return this.finish(changes, input.candidates);
   }
 
-  /** Takes in the paths the engine reports changed: values, formula errors, rule results. */
-  private absorb(changed: readonly FieldPath[], changes: ChangeSet): void {
-    for (const path of changed) {
-      const rule = this.plan.rules.get(typeof path === 'string' ? path : path[2]);
-      if (rule) {
-        this.rules.refresh(rule, typeof path === 'string' ? null : path[1], changes);
-        continue;
-      }
-      changes.value(path);
-      if (!this.fieldAt(path)?.isComputed) continue;
-      const key = keyOf(path);
-      this.errors.setFormula(key, this.state.getError(path), changes);
-      if (this.errors.checks.has(key)) changes.recheck.add(key);
-    }
-  }
-
-  /**
-   * Brings the engine's view of hidden inputs in line with the rules (hiding blanks an
-   * input for formulas, showing restores it), repeating while that flips further rules;
-   * then reports rule changes and re-checks the errors they affect.
-   */
-  private settle(changes: ChangeSet, candidates: readonly Candidate[]): void {
-    let pending: readonly Candidate[] = candidates;
-    let seen = 0;
-    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
-      const flips = changes.flips.slice(seen);
-      seen = changes.flips.length;
-      for (const { rule, row } of flips) {
-        if (rule.kind !== 'visible') continue;
-        pending = [...pending, [rule.name, row], ...(row === null ? (this.plan.descendants.get(rule.name) ?? []).map((name) => [name, null] as const) : [])];
-      }
-      for (const [name, row] of pending) this.applyMask(name, row, changes);
-      pending = [];
-      if (changes.flips.length === seen) break;
-    }
-    this.reportFlips(changes);
-    for (const key of changes.recheck) this.errors.setChecks(key, this.check(key), changes);
-  }
-
-  private applyMask(name: string, row: number | null, changes: ChangeSet): void {
-    if (!this.maskable.has(name)) return;
-    const field = this.plan.fields.get(name)!;
-    const table = field.tableKey;
-    const rows = table === null ? [null] : row === null ? range(this.state.rowCount(table)) : [row];
-    for (const r of rows) {
-      const path: FieldPath = table === null || r === null ? name : [table, r, field.key];
-      const key = keyOf(path);
-      const isHidden = !this.rules.isVisible(name, r ?? undefined);
-      if (isHidden === this.masked.has(name, r)) continue;
-      this.masked.set(name, r, isHidden);
-      const value = isHidden ? null : table === null || r === null ? this.inputs.get(name) : this.inputs.get(table, r, field.key);
-      // the input's own value is unchanged for readers (getValue gives what was supplied)
-      this.absorb(this.state.setValue(path, value).filter((changed) => keyOf(changed) !== key), changes);
-    }
-  }
-
-  private reportFlips(changes: ChangeSet): void {
-    if (changes.flips.length === 0) return;
-    const names = new Set<string>();
-    for (const { rule, row } of changes.flips) {
-      names.add(rule.name);
-      if (row === null) for (const name of this.plan.descendants.get(rule.name) ?? []) names.add(name);
-    }
-    for (const name of names) changes.rules.add(name);
-    for (const key of this.errors.keys()) {
-      if (!names.has(nameOfKey(key).name)) continue;
-      changes.error(key);
-      if (this.errors.checks.has(key)) changes.recheck.add(key);
-    }
-  }
-
   private finish(changes: ChangeSet, candidates: readonly Candidate[]): SessionChange {
-    this.settle(changes, candidates);
+    this.sync.settle(changes, candidates);
+    for (const key of changes.recheck) this.errors.setChecks(key, this.check(key), changes);
     return this.emit(changes);
   }
 
@@ -281,28 +245,18 @@ class Session implements FormSession {
   private check(key: string): SessionFieldError[] {
     const { name, row } = nameOfKey(key);
     const field = this.plan.fields.get(name);
-    const isKnown = field !== undefined && (row === null ? key === name && field.tableKey === null : field.tableKey !== null);
+    const isKnown =
+      field !== undefined &&
+      (row === null ? key === name && field.tableKey === null : field.tableKey !== null);
     if (!isKnown) return this.errors.checks.get(key) ?? [];
     if (!this.rules.isVisible(name, row ?? undefined)) return [];
     if (row !== null && !this.hasRow(field.tableKey!, row)) return [];
-    const value = field.type === 'table' ? (this.inputs.malformedTable(name) ?? this.snapshot.rows(name, 'validation')) : this.snapshot.valueOf(field, row ?? undefined);
+    const value =
+      field.type === 'table'
+        ? (this.inputs.malformedTable(name) ?? this.snapshot.rows(name, 'validation'))
+        : this.snapshot.valueOf(field, row ?? undefined);
     const isRequired = !field.isComputed && this.rules.own(name, 'required', row ?? undefined) === true;
     return checkPath({ plan: this.plan, locale: this.locale, key, value, isRequired });
-  }
-
-  private rescanFormulaErrors(table: string, changes: ChangeSet): void {
-    const stale = new Set(this.errors.formulaKeysOf(table));
-    for (const column of this.plan.tables.get(table)?.columns.values() ?? []) {
-      if (!column.isComputed) continue;
-      for (let row = 0, n = this.state.rowCount(table); row < n; row++) {
-        const info = this.state.getError([table, row, column.key]);
-        if (!info) continue;
-        const key = `${table}/${row}/${column.key}`;
-        this.errors.setFormula(key, info, changes);
-        stale.delete(key);
-      }
-    }
-    for (const key of stale) this.errors.setFormula(key, null, changes);
   }
 
   /** Visible formula errors in document order (fields, then each computed column row by row). */
@@ -326,7 +280,11 @@ class Session implements FormSession {
   private describeFormulaError(key: string, info: FormulaErrorInfo): SessionFieldError {
     const { name, row } = nameOfKey(key);
     const label = this.plan.fields.get(name)?.label ?? name;
-    return { path: key, code: 'formula', message: formulaErrorMessage({ locale: this.locale, label, code: info.code, row }) };
+    return {
+      path: key,
+      code: 'formula',
+      message: formulaErrorMessage({ locale: this.locale, label, code: info.code, row }),
+    };
   }
 
   private isKeyVisible(key: string): boolean {
@@ -351,8 +309,4 @@ class Session implements FormSession {
   private tableOf(table: string): void {
     if (!this.plan.tables.has(table)) throw new RangeError(`unknown table ${JSON.stringify(table)}`);
   }
-}
-
-function range(n: number): number[] {
-  return Array.from({ length: n }, (_, i) => i);
 }

@@ -33,8 +33,11 @@ export class Snapshot {
   /** A header value or a cell; undefined for an input nobody filled. */
   valueOf(field: CompiledField, row?: number): unknown {
     if (field.type === 'table') return this.rows(field.key, 'values');
-    if (field.isComputed) return this.computed(field, field.tableKey === null ? field.key : [field.tableKey, row!, field.key]);
-    return field.tableKey === null ? this.inputs.get(field.key) : this.inputs.get(field.tableKey, row, field.key);
+    if (field.isComputed)
+      return this.computed(field, field.tableKey === null ? field.key : [field.tableKey, row!, field.key]);
+    return field.tableKey === null
+      ? this.inputs.get(field.key)
+      : this.inputs.get(field.tableKey, row, field.key);
   }
 
   values(): Json {
@@ -58,24 +61,35 @@ export class Snapshot {
     const data = Object.create(null) as Record<string, unknown>;
     const hidden = new Set<string>();
     const required = new Set<string>();
-    for (const key of Object.keys(this.inputs.header)) if (!this.plan.fields.has(key)) data[key] = this.inputs.header[key];
+    for (const key of Object.keys(this.inputs.header)) {
+      if (this.plan.fields.get(key)?.tableKey !== null) data[key] = this.inputs.header[key]; // not a field: reported
+    }
     for (const field of this.plan.header) {
-      const value = field.type === 'table' ? (this.inputs.malformedTable(field.key) ?? this.rows(field.key, 'validation')) : this.valueOf(field);
+      const value =
+        field.type === 'table'
+          ? (this.inputs.malformedTable(field.key) ?? this.rows(field.key, 'validation'))
+          : this.valueOf(field);
       if (value !== undefined) data[field.key] = value;
       if (!this.rules.isVisible(field.name) || field.type === 'serial') hidden.add(field.key); // serials are the server's
     }
     for (const rule of this.plan.rules.values()) {
-      if (rule.kind === 'readOnly' || (rule.kind === 'required' && this.plan.fields.get(rule.name)?.isComputed)) continue;
+      if (
+        rule.kind === 'readOnly' ||
+        (rule.kind === 'required' && this.plan.fields.get(rule.name)?.isComputed)
+      )
+        continue;
       if (!rule.table) {
         // header visibility is already in `hidden` (through isVisible, containers included)
-        if (rule.kind === 'required' && this.rules.own(rule.name, 'required') === true) required.add(rule.name);
+        if (rule.kind === 'required' && this.rules.own(rule.name, 'required') === true)
+          required.add(rule.name);
         continue;
       }
       const target = rule.kind === 'visible' ? hidden : required;
       const expected = rule.kind !== 'visible';
       const column = rule.name.slice(rule.table.length + 1);
       for (let row = 0, n = this.state.rowCount(rule.table); row < n; row++) {
-        if (this.rules.own(rule.name, rule.kind, row) === expected) target.add(`${rule.table}/${row}/${column}`);
+        if (this.rules.own(rule.name, rule.kind, row) === expected)
+          target.add(`${rule.table}/${row}/${column}`);
       }
     }
     return { data, options: { hidden, required } };
@@ -91,7 +105,8 @@ export class Snapshot {
         out.push(raw);
         continue;
       }
-      const record: Record<string, unknown> = mode === 'validation' ? Object.assign(Object.create(null), raw) : {};
+      const record: Record<string, unknown> =
+        mode === 'validation' ? Object.assign(Object.create(null), raw) : {};
       for (const column of columns?.values() ?? []) {
         if (mode === 'submission' && !this.rules.isVisible(column.name, row)) continue;
         const value = this.valueOf(column, row);

@@ -43,19 +43,29 @@ export interface FormSession {
   getValue(path: SessionPath): JsonValue;
   /** every value, computed ones included, hidden ones included (see toSubmission) */
   getValues(): Record<string, JsonValue>;
-  /** set an input value; computed fields ignore writes; returns what changed */
+  /**
+   * set an input value (a table key with an array replaces its rows); computed fields ignore
+   * writes; the path is re-validated (a touched field); returns what changed. A hidden input
+   * keeps its value but counts as blank for formulas until it is shown again.
+   */
   setValue(path: SessionPath, value: unknown): SessionChange;
   insertRow(table: string, index?: number, row?: Record<string, unknown>): SessionChange;
   removeRow(table: string, index: number): SessionChange;
   moveRow(table: string, from: number, to: number): SessionChange;
   rowCount(table: string): number;
-  /** per field key or `table.column` (row-scoped rules take the row) */
+  /**
+   * per field key, `table.column` or layout key (sections: visibility only); row-scoped rules
+   * take the row — without one, a column's rule counts as true when it is true in any row
+   */
   getFieldState(key: string, row?: number): FieldState;
   /** validation (required, required-if, types, ranges, custom checks) + formula errors, labelled in the session locale */
   validate(): SessionFieldError[];
   /** errors of the last validate() / touched fields for one path */
   getErrors(path?: SessionPath): SessionFieldError[];
-  /** the data to store: hidden fields removed, computed values as the server computes them */
+  /**
+   * the data to store: hidden fields removed (hidden cells per row, fields of hidden sections),
+   * computed values as the server computes them, inputs nobody filled left out
+   */
   toSubmission(): Record<string, JsonValue>;
   /** full listener: called after every mutation with what changed */
   subscribe(listener: (change: SessionChange) => void): () => void;

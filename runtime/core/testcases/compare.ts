@@ -17,7 +17,12 @@ export function isSameValue(field: CompiledField, expected: unknown, actual: unk
 }
 
 function roundFor(field: CompiledField, n: number): number {
-  const precision = 'precision' in field && typeof field.precision === 'number' ? field.precision : field.type === 'money' ? 2 : undefined;
+  const precision =
+    'precision' in field && typeof field.precision === 'number'
+      ? field.precision
+      : field.type === 'money'
+        ? 2
+        : undefined;
   if (precision === undefined) return round15(n);
   return roundToPrecision(n, field.type === 'percent' ? precision + 2 : precision);
 }

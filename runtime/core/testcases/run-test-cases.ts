@@ -36,19 +36,36 @@ export function runFormTestCases(
 ): TestCaseResult[] {
   return cases.map((testCase, index) => {
     const name = typeof testCase?.name === 'string' ? testCase.name : `#${index + 1}`;
-    const session = createFormSession(compiled, { locale: 'en', values: testCase?.input ?? {}, context: options.context });
-    const differences = compareExpected(compiled, session, isObject(testCase?.expected) ? testCase.expected : {});
+    const session = createFormSession(compiled, {
+      locale: 'en',
+      values: testCase?.input ?? {},
+      context: options.context,
+    });
+    const differences = compareExpected(
+      compiled,
+      session,
+      isObject(testCase?.expected) ? testCase.expected : {},
+    );
     return { name, passed: differences.length === 0, differences };
   });
 }
 
-function compareExpected(compiled: CompiledForm, session: FormSession, expected: Record<string, unknown>): TestCaseDifference[] {
+function compareExpected(
+  compiled: CompiledForm,
+  session: FormSession,
+  expected: Record<string, unknown>,
+): TestCaseDifference[] {
   const differences: TestCaseDifference[] = [];
   for (const key of Object.keys(expected)) {
     const field = Object.hasOwn(compiled.fields, key) ? compiled.fields[key] : undefined;
     const wanted = expected[key];
     if (!field || field.tableKey !== null) {
-      differences.push({ field: key, expected: wanted, actual: undefined, message: `"${key}" is not a field of this form` });
+      differences.push({
+        field: key,
+        expected: wanted,
+        actual: undefined,
+        message: `"${key}" is not a field of this form`,
+      });
     } else if (field.type === 'table') {
       differences.push(...compareRows(compiled, session, key, wanted));
     } else {
@@ -60,10 +77,22 @@ function compareExpected(compiled: CompiledForm, session: FormSession, expected:
 }
 
 /** Row by row: each expected row's columns against the same row's values. */
-function compareRows(compiled: CompiledForm, session: FormSession, table: string, wanted: unknown): TestCaseDifference[] {
+function compareRows(
+  compiled: CompiledForm,
+  session: FormSession,
+  table: string,
+  wanted: unknown,
+): TestCaseDifference[] {
   const count = session.rowCount(table);
   if (!Array.isArray(wanted)) {
-    return [{ field: table, expected: wanted, actual: session.getValue(table), message: `"${table}" expects a list of rows` }];
+    return [
+      {
+        field: table,
+        expected: wanted,
+        actual: session.getValue(table),
+        message: `"${table}" expects a list of rows`,
+      },
+    ];
   }
   const differences: TestCaseDifference[] = [];
   if (wanted.length !== count) {
@@ -78,11 +107,17 @@ function compareRows(compiled: CompiledForm, session: FormSession, table: string
       const field = Object.hasOwn(compiled.fields, name) ? compiled.fields[name] : undefined;
       const path = `${table}/${row}/${column}`;
       if (!field) {
-        differences.push({ field: path, expected: expectedRow[column], actual: undefined, message: `"${name}" is not a column of this form` });
+        differences.push({
+          field: path,
+          expected: expectedRow[column],
+          actual: undefined,
+          message: `"${name}" is not a column of this form`,
+        });
         continue;
       }
       const actual = session.getValue([table, row, column]);
-      if (!isSameValue(field, expectedRow[column], actual)) differences.push({ field: path, expected: expectedRow[column], actual });
+      if (!isSameValue(field, expectedRow[column], actual))
+        differences.push({ field: path, expected: expectedRow[column], actual });
     }
   }
   return differences;

@@ -13,7 +13,13 @@ export function readDraft(key: string): LocalDraft | null {
     const raw = localStorage.getItem(PREFIX + key);
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<LocalDraft>;
-    if (typeof parsed.savedAt !== 'string' || !parsed.values || typeof parsed.values !== 'object' || Array.isArray(parsed.values)) return null;
+    if (
+      typeof parsed.savedAt !== 'string' ||
+      !parsed.values ||
+      typeof parsed.values !== 'object' ||
+      Array.isArray(parsed.values)
+    )
+      return null;
     return { savedAt: parsed.savedAt, values: parsed.values };
   } catch {
     return null;

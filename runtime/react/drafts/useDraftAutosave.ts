@@ -6,7 +6,11 @@ import { writeDraft } from './local-drafts.ts';
  * Saves the session's input to localStorage every `intervalMs` while it changes, and when the
  * page is hidden or closed. `key` null turns autosave off (e.g. while a draft is being offered).
  */
-export function useDraftAutosave(input: { store: SessionStore; key: string | null; intervalMs?: number }): void {
+export function useDraftAutosave(input: {
+  store: SessionStore;
+  key: string | null;
+  intervalMs?: number;
+}): void {
   const { store, key, intervalMs = 3000 } = input;
   const isDirty = useRef(false);
   useEffect(() => {

@@ -47,7 +47,14 @@ function Section({ node }: { node: Extract<LayoutNode, { type: 'section' }> }) {
       <Collapse
         style={{ marginBottom: 16 }}
         defaultActiveKey={node.isCollapsed ? [] : [node.key]}
-        items={[{ key: node.key, label: node.title, children: <LayoutTree nodes={node.children} />, forceRender: true }]}
+        items={[
+          {
+            key: node.key,
+            label: node.title,
+            children: <LayoutTree nodes={node.children} />,
+            forceRender: true,
+          },
+        ]}
       />
     );
   }

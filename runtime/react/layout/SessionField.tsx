@@ -18,14 +18,22 @@ export const SessionField = memo(function SessionField({ name }: { name: string 
   return <ScalarField name={name} isRequired={state.isRequired} isReadOnly={state.isReadOnly} />;
 });
 
-function ScalarField({ name, isRequired, isReadOnly }: { name: string; isRequired: boolean; isReadOnly: boolean }) {
+function ScalarField({
+  name,
+  isRequired,
+  isReadOnly,
+}: {
+  name: string;
+  isRequired: boolean;
+  isReadOnly: boolean;
+}) {
   const store = useSessionStore();
   const { isViewOnly } = useRenderer();
   const field = store.field(name)!;
   const value = useFieldValue(name);
   const errors = useFieldErrors(name);
   const ui = store.compiled.uiSchema[name] as UiSchema | undefined;
-  const Widget = widgetFor(field, ui);
+  const Widget = widgetFor(field, ui, isViewOnly);
   const id = `fw-${name}`;
   const onEnterKey = (event: KeyboardEvent) => focusNextField(event.currentTarget as HTMLElement);
   return (

@@ -1,9 +1,12 @@
-const FOCUSABLE = 'input:not([type=hidden]):not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled])';
+const FOCUSABLE =
+  'input:not([type=hidden]):not([readonly]):not([disabled]), textarea:not([readonly]):not([disabled])';
 
 /** Moves focus to the next editable input of the form after `from` (scan fields, Enter). */
 export function focusNextField(from: HTMLElement): void {
   const root = from.closest('[data-fw-form]') ?? document.body;
-  const inputs = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[data-fw-table]'));
+  const inputs = [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => !el.closest('[data-fw-table]'),
+  );
   const index = inputs.findIndex((el) => el === from || el.contains(from) || from.contains(el));
   inputs[index + 1]?.focus();
 }

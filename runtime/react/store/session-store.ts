@@ -1,6 +1,12 @@
 import type { CompiledField, CompiledForm } from '../../core/index.ts';
 import type { JsonValue } from '../../core/formula/index.ts';
-import type { FieldState, FormSession, SessionChange, SessionFieldError as FieldError, SessionPath } from '../../core/session/types.ts';
+import type {
+  FieldState,
+  FormSession,
+  SessionChange,
+  SessionFieldError as FieldError,
+  SessionPath,
+} from '../../core/session/types.ts';
 import { Channels } from './channels.ts';
 import { pathKey } from './paths.ts';
 
@@ -18,6 +24,7 @@ export class SessionStore {
   private readonly valueCache = new Map<string, { version: number; value: JsonValue }>();
   private readonly errorCache = new Map<string, { version: number; value: FieldError[] }>();
   private readonly stateCache = new Map<string, { version: number; value: FieldState }>();
+  private readonly columnCaches = new Map<string, { values: JsonValue[]; dirty: Set<number> | 'all' }>();
   private readonly unsubscribe: () => void;
   /** tables whose row ids this store is changing right now (so the change is not taken as foreign) */
   private ownRowChange: string | null = null;
@@ -61,7 +68,8 @@ export class SessionStore {
     if (cached && cached.version === version) return cached.value;
     const own = this.session.getErrors(path);
     const server = this.serverErrors.get(key) ?? [];
-    const value = server.length === 0 ? own : [...own, ...server.filter((s) => !own.some((o) => o.code === s.code))];
+    const value =
+      server.length === 0 ? own : [...own, ...server.filter((s) => !own.some((o) => o.code === s.code))];
     this.errorCache.set(key, { version, value: value.length === 0 ? NO_ERRORS : value });
     return this.errorCache.get(key)!.value;
   }
@@ -69,7 +77,8 @@ export class SessionStore {
   getFieldState(key: string, row?: number): FieldState {
     const table = key.includes('.') ? key.slice(0, key.indexOf('.')) : null;
     const cacheKey = row === undefined ? key : `${key}#${row}`;
-    const version = this.channels.version(`r:${key}`) + (table ? this.channels.version(`t:${table}`) * 1e6 : 0);
+    const version =
+      this.channels.version(`r:${key}`) + (table ? this.channels.version(`t:${table}`) * 1e6 : 0);
     const cached = this.stateCache.get(cacheKey);
     if (cached && cached.version === version) return cached.value;
     const value = this.readFieldState(key, row);
@@ -93,6 +102,38 @@ export class SessionStore {
     }
   }
 
+  /**
+   * A column's values by row, kept up to date incrementally: a cell change re-reads that cell
+   * only, a row insert / remove / move or a whole-table write re-reads the column. Totals rows
+   * aggregate this array instead of asking the session for every cell on every keystroke.
+   */
+  columnValues(table: string, column: string): readonly JsonValue[] {
+    const key = `${table}.${column}`;
+    let cache = this.columnCaches.get(key);
+    if (!cache) {
+      cache = { values: [], dirty: 'all' };
+      this.columnCaches.set(key, cache);
+    }
+    if (cache.dirty === 'all') {
+      const count = this.session.rowCount(table);
+      cache.values = Array.from({ length: count }, (_, row) => this.session.getValue([table, row, column]));
+    } else {
+      for (const row of cache.dirty) {
+        if (row < cache.values.length) cache.values[row] = this.session.getValue([table, row, column]);
+      }
+    }
+    cache.dirty = new Set();
+    return cache.values;
+  }
+
+  private markColumn(table: string, column: string | null, row: number | null): void {
+    for (const [key, cache] of this.columnCaches) {
+      if (!key.startsWith(`${table}.`) || (column !== null && key !== `${table}.${column}`)) continue;
+      if (row === null) cache.dirty = 'all';
+      else if (cache.dirty !== 'all') cache.dirty.add(row);
+    }
+  }
+
   /** Stable ids of a table's rows (React keys, drag ids); follows inserts, removals and moves. */
   getRowIds(table: string): readonly number[] {
     let ids = this.rowIds.get(table);
@@ -111,13 +152,19 @@ export class SessionStore {
   }
 
   insertRow(table: string, index: number, row?: Record<string, unknown>): SessionChange {
-    return this.changeRows(table, (ids) => ids.splice(index, 0, this.nextRowId++), () =>
-      this.session.insertRow(table, index, row),
+    return this.changeRows(
+      table,
+      (ids) => ids.splice(index, 0, this.nextRowId++),
+      () => this.session.insertRow(table, index, row),
     );
   }
 
   removeRow(table: string, index: number): SessionChange {
-    return this.changeRows(table, (ids) => ids.splice(index, 1), () => this.session.removeRow(table, index));
+    return this.changeRows(
+      table,
+      (ids) => ids.splice(index, 1),
+      () => this.session.removeRow(table, index),
+    );
   }
 
   moveRow(table: string, from: number, to: number): SessionChange {
@@ -150,8 +197,10 @@ export class SessionStore {
     }
     if (this.rowsMatch(table, rows)) return;
     this.channels.batch(() => {
-      while (this.session.rowCount(table) > rows.length) this.session.removeRow(table, this.session.rowCount(table) - 1);
-      while (this.session.rowCount(table) < rows.length) this.session.insertRow(table, this.session.rowCount(table));
+      while (this.session.rowCount(table) > rows.length)
+        this.session.removeRow(table, this.session.rowCount(table) - 1);
+      while (this.session.rowCount(table) < rows.length)
+        this.session.insertRow(table, this.session.rowCount(table));
       rows.forEach((row, index) => {
         for (const [key, value] of Object.entries(row)) this.session.setValue([table, index, key], value);
       });
@@ -165,7 +214,9 @@ export class SessionStore {
     if (last < 0) return true;
     return Object.entries(rows[last]).every(([key, value]) => {
       const stored = this.session.getValue([table, last, key]);
-      return value === null || value === undefined ? stored === null : JSON.stringify(stored) === JSON.stringify(value);
+      return value === null || value === undefined
+        ? stored === null
+        : JSON.stringify(stored) === JSON.stringify(value);
     });
   }
 
@@ -220,6 +271,7 @@ export class SessionStore {
     channels.batch(() => {
       for (const table of change.tables) {
         if (this.ownRowChange !== table) this.rowIds.delete(table);
+        this.markColumn(table, null, null);
         channels.bump(`t:${table}`);
         for (const column of this.columns(table)) channels.bump(`c:${table}.${column.key}`);
         this.dropServerErrorsUnder(table);
@@ -227,9 +279,12 @@ export class SessionStore {
       for (const path of change.values) {
         const key = pathKey(path);
         channels.bump(`v:${key}`);
-        if (typeof path !== 'string') channels.bump(`c:${path[0]}.${path[2]}`);
-        else if (this.compiled.fields[path]?.type === 'table') {
+        if (typeof path !== 'string') {
+          channels.bump(`c:${path[0]}.${path[2]}`);
+          this.markColumn(path[0], path[2], path[1]);
+        } else if (this.compiled.fields[path]?.type === 'table') {
           this.rowIds.delete(path);
+          this.markColumn(path, null, null);
           channels.bump(`t:${path}`);
           for (const column of this.columns(path)) channels.bump(`c:${path}.${column.key}`);
         }
@@ -252,4 +307,9 @@ export class SessionStore {
 }
 
 const NO_ERRORS: FieldError[] = [];
-const DEFAULT_STATE: FieldState = { isVisible: true, isRequired: false, isReadOnly: false, isComputed: false };
+const DEFAULT_STATE: FieldState = {
+  isVisible: true,
+  isRequired: false,
+  isReadOnly: false,
+  isComputed: false,
+};

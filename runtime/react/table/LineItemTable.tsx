@@ -1,10 +1,19 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, TouchSensor, useSensor, useSensors } from '@dnd-kit/core';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
 import type { DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button, Flex, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import type { ClipboardEvent, KeyboardEvent } from 'react';
 import type { TableField } from '../../core/index.ts';
 import { useFieldErrors, useSessionStore, useTableRows } from '../hooks.ts';
@@ -45,7 +54,10 @@ export function LineItemTable({ name }: { name: string }) {
     overscan: 6,
     getItemKey: (index) => rowIds[index] ?? index,
   });
-  const scrollToRow = useCallback((row: number) => virtualizer.scrollToIndex(row, { align: 'center' }), [virtualizer]);
+  const scrollToRow = useCallback(
+    (row: number) => virtualizer.scrollToIndex(row, { align: 'center' }),
+    [virtualizer],
+  );
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -61,7 +73,9 @@ export function LineItemTable({ name }: { name: string }) {
 
   const onScanEnter = useCallback(
     (row: number, columnIndex: number) => {
-      if (row + 1 >= store.session.rowCount(name) && store.session.rowCount(name) < maxRows) store.insertRow(name, row + 1);
+      if (row + 1 >= store.session.rowCount(name) && store.session.rowCount(name) < maxRows) {
+        flushSync(() => void store.insertRow(name, row + 1)); // the new row's cell must exist to take focus
+      }
       if (root.current) moveFocus({ root: root.current, row: row + 1, column: columnIndex, scrollToRow });
     },
     [store, name, maxRows, scrollToRow],
@@ -83,11 +97,16 @@ export function LineItemTable({ name }: { name: string }) {
     const target = event.target as HTMLElement;
     const cell = target.closest<HTMLElement>('[data-cell]');
     if (!cell || !root.current || event.nativeEvent.isComposing) return;
-    if (target.closest('.ant-select, .ant-picker') && ['Enter', 'ArrowUp', 'ArrowDown'].includes(event.key)) return;
+    if (target.closest('.ant-select, .ant-picker') && ['Enter', 'ArrowUp', 'ArrowDown'].includes(event.key))
+      return;
     const [row, column] = cell.dataset.cell!.split(':').map(Number);
     const input = target as HTMLInputElement;
-    const caretAtStart = typeof input.selectionStart === 'number' ? input.selectionStart === 0 && input.selectionEnd === 0 : true;
-    const caretAtEnd = typeof input.selectionEnd === 'number' ? input.selectionEnd === (input.value ?? '').length : true;
+    const caretAtStart =
+      typeof input.selectionStart === 'number'
+        ? input.selectionStart === 0 && input.selectionEnd === 0
+        : true;
+    const caretAtEnd =
+      typeof input.selectionEnd === 'number' ? input.selectionEnd === (input.value ?? '').length : true;
     const isTextarea = target.tagName === 'TEXTAREA';
     let next: [number, number] | null = null;
     if (event.key === 'Enter' && !isTextarea) next = [event.shiftKey ? row - 1 : row + 1, column];
@@ -127,7 +146,15 @@ export function LineItemTable({ name }: { name: string }) {
   const items = isVirtual ? virtualizer.getVirtualItems() : null;
 
   return (
-    <div ref={root} data-fw-table={name} data-path={name} data-testid={`table-${name}`} style={{ marginBottom: 16 }} onKeyDown={onKeyDown} onPaste={onPaste}>
+    <div
+      ref={root}
+      data-fw-table={name}
+      data-path={name}
+      data-testid={`table-${name}`}
+      style={{ marginBottom: 16 }}
+      onKeyDown={onKeyDown}
+      onPaste={onPaste}
+    >
       <Flex justify="space-between" align="baseline" style={{ marginBottom: 8 }}>
         <Typography.Text strong>{field.label}</Typography.Text>
         <Typography.Text type="secondary" data-testid={`row-count-${name}`}>
@@ -138,7 +165,16 @@ export function LineItemTable({ name }: { name: string }) {
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={rowIds as number[]} strategy={verticalListSortingStrategy}>
           {isNarrow ? (
-            <RowCards table={name} columns={columns} rowIds={rowIds} canAdd={canAdd} canRemove={canRemove} onScanEnter={onScanEnter} bodyRef={body} virtualizer={isVirtual ? virtualizer : null} />
+            <RowCards
+              table={name}
+              columns={columns}
+              rowIds={rowIds}
+              canAdd={canAdd}
+              canRemove={canRemove}
+              onScanEnter={onScanEnter}
+              bodyRef={body}
+              virtualizer={isVirtual ? virtualizer : null}
+            />
           ) : (
             <div style={{ overflowX: 'auto', border: '1px solid #f0f0f0', borderRadius: 8 }}>
               <div style={{ minWidth }} role="grid" aria-rowcount={count}>
@@ -147,17 +183,28 @@ export function LineItemTable({ name }: { name: string }) {
                   <div>#</div>
                   {columns.map((column) => (
                     <div key={column.key} role="columnheader" title={column.label}>
-                      {column.required && !column.isComputed && !isViewOnly && <span style={{ color: '#ff4d4f' }}>* </span>}
+                      {column.required && !column.isComputed && !isViewOnly && (
+                        <span style={{ color: '#ff4d4f' }}>* </span>
+                      )}
                       {column.label}
                     </div>
                   ))}
                   {!isViewOnly && <div />}
                 </div>
                 {items ? (
-                  <div ref={body} style={{ maxHeight: BODY_MAX_HEIGHT, overflowY: 'auto', overflowX: 'hidden' }} data-testid={`table-body-${name}`}>
+                  <div
+                    ref={body}
+                    style={{ maxHeight: BODY_MAX_HEIGHT, overflowY: 'auto', overflowX: 'hidden' }}
+                    data-testid={`table-body-${name}`}
+                  >
                     <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
                       {items.map((item) => (
-                        <TableRow key={item.key} {...rowProps(item.index)} offset={item.start} measure={virtualizer.measureElement} />
+                        <TableRow
+                          key={item.key}
+                          {...rowProps(item.index)}
+                          offset={item.start}
+                          measure={virtualizer.measureElement}
+                        />
                       ))}
                     </div>
                   </div>
@@ -173,7 +220,9 @@ export function LineItemTable({ name }: { name: string }) {
                     {message(locale, 'noRows')}
                   </Typography.Paragraph>
                 )}
-                {field.totals && <TotalsRow table={name} columns={columns} totals={field.totals} template={template} />}
+                {field.totals && (
+                  <TotalsRow table={name} columns={columns} totals={field.totals} template={template} />
+                )}
               </div>
             </div>
           )}
@@ -193,7 +242,7 @@ export function LineItemTable({ name }: { name: string }) {
           style={{ marginTop: 8 }}
           data-testid={`add-row-${name}`}
           onClick={() => {
-            store.insertRow(name, count);
+            flushSync(() => void store.insertRow(name, count));
             if (root.current) moveFocus({ root: root.current, row: count, column: 0, scrollToRow });
           }}
         >

@@ -25,7 +25,16 @@ interface RowCardsProps {
 }
 
 /** On a phone each row is a card with labelled fields; the totals follow as one more card. */
-export function RowCards({ table, columns, rowIds, canAdd, canRemove, onScanEnter, bodyRef, virtualizer }: RowCardsProps) {
+export function RowCards({
+  table,
+  columns,
+  rowIds,
+  canAdd,
+  canRemove,
+  onScanEnter,
+  bodyRef,
+  virtualizer,
+}: RowCardsProps) {
   const store = useSessionStore();
   const { locale } = useRenderer();
   const field = store.field(table) as unknown as TableField;
@@ -34,10 +43,21 @@ export function RowCards({ table, columns, rowIds, canAdd, canRemove, onScanEnte
   return (
     <>
       {items ? (
-        <div ref={bodyRef} style={{ maxHeight: '70vh', overflowY: 'auto' }} data-testid={`table-body-${table}`}>
+        <div
+          ref={bodyRef}
+          style={{ maxHeight: '70vh', overflowY: 'auto' }}
+          data-testid={`table-body-${table}`}
+        >
           <div style={{ height: virtualizer!.getTotalSize(), position: 'relative' }}>
             {items.map((item) => (
-              <RowCard key={item.key} {...shared} row={item.index} rowId={rowIds[item.index]} offset={item.start} measure={virtualizer!.measureElement} />
+              <RowCard
+                key={item.key}
+                {...shared}
+                row={item.index}
+                rowId={rowIds[item.index]}
+                offset={item.start}
+                measure={virtualizer!.measureElement}
+              />
             ))}
           </div>
         </div>
@@ -80,14 +100,26 @@ interface RowCardProps {
   measure?: (element: HTMLElement | null) => void;
 }
 
-const RowCard = memo(function RowCard({ table, row, rowId, columns, canAdd, canRemove, onScanEnter, offset, measure }: RowCardProps) {
+const RowCard = memo(function RowCard({
+  table,
+  row,
+  rowId,
+  columns,
+  canAdd,
+  canRemove,
+  onScanEnter,
+  offset,
+  measure,
+}: RowCardProps) {
   const { locale, isViewOnly } = useRenderer();
   const sortable = useSortable({ id: rowId, disabled: isViewOnly });
   const style: CSSProperties = {
     marginBottom: 8,
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
-    ...(offset !== undefined ? { position: 'absolute', top: 0, left: 0, right: 0, translate: `0 ${offset}px` } : {}),
+    ...(offset !== undefined
+      ? { position: 'absolute', top: 0, left: 0, right: 0, translate: `0 ${offset}px` }
+      : {}),
   };
   return (
     <div
@@ -104,7 +136,12 @@ const RowCard = memo(function RowCard({ table, row, rowId, columns, canAdd, canR
         title={
           <Flex align="center" gap={8}>
             {!isViewOnly && (
-              <span className="fw-drag" aria-label={message(locale, 'dragRow')} {...sortable.attributes} {...sortable.listeners}>
+              <span
+                className="fw-drag"
+                aria-label={message(locale, 'dragRow')}
+                {...sortable.attributes}
+                {...sortable.listeners}
+              >
                 <HolderOutlined />
               </span>
             )}
@@ -118,9 +155,17 @@ const RowCard = memo(function RowCard({ table, row, rowId, columns, canAdd, canR
           <div key={column.key} className="fw-card-field">
             <label htmlFor={`fw-${table}-${row}-${column.key}`}>
               {column.label}
-              {column.required && !column.isComputed && !isViewOnly && <span style={{ color: '#ff4d4f' }}> *</span>}
+              {column.required && !column.isComputed && !isViewOnly && (
+                <span style={{ color: '#ff4d4f' }}> *</span>
+              )}
             </label>
-            <TableCell table={table} row={row} column={column} columnIndex={index} onScanEnter={onScanEnter} />
+            <TableCell
+              table={table}
+              row={row}
+              column={column}
+              columnIndex={index}
+              onScanEnter={onScanEnter}
+            />
           </div>
         ))}
       </Card>

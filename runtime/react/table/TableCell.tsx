@@ -15,14 +15,20 @@ interface TableCellProps {
 }
 
 /** One cell: subscribes to its own value, rule state and errors only. */
-export const TableCell = memo(function TableCell({ table, row, column, columnIndex, onScanEnter }: TableCellProps) {
+export const TableCell = memo(function TableCell({
+  table,
+  row,
+  column,
+  columnIndex,
+  onScanEnter,
+}: TableCellProps) {
   const store = useSessionStore();
   const { isViewOnly } = useRenderer();
   const value = useFieldValue([table, row, column.key]);
   const errors = useFieldErrors([table, row, column.key]);
   const state = useFieldState(column.name, row);
   const ui = (store.compiled.uiSchema[table] as UiSchema | undefined)?.items as UiSchema | undefined;
-  const Widget = widgetFor(column, ui?.[column.key] as UiSchema | undefined);
+  const Widget = widgetFor(column, ui?.[column.key] as UiSchema | undefined, isViewOnly);
   const hasError = errors.length > 0;
   return (
     <div

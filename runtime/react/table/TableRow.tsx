@@ -32,7 +32,9 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
     gridTemplateColumns: template,
     transform: CSS.Translate.toString(sortable.transform),
     transition: sortable.transition,
-    ...(offset !== undefined ? { position: 'absolute', top: 0, left: 0, right: 0, translate: `0 ${offset}px` } : {}),
+    ...(offset !== undefined
+      ? { position: 'absolute', top: 0, left: 0, right: 0, translate: `0 ${offset}px` }
+      : {}),
     ...(sortable.isDragging ? { zIndex: 2, boxShadow: '0 4px 12px rgba(0,0,0,0.15)' } : {}),
   };
   return (
@@ -48,13 +50,25 @@ export const TableRow = memo(function TableRow(props: TableRowProps) {
       style={style}
     >
       {!isViewOnly && (
-        <div className="fw-row-lead fw-drag" aria-label={message(locale, 'dragRow')} {...sortable.attributes} {...sortable.listeners}>
+        <div
+          className="fw-row-lead fw-drag"
+          aria-label={message(locale, 'dragRow')}
+          {...sortable.attributes}
+          {...sortable.listeners}
+        >
           <HolderOutlined />
         </div>
       )}
       <div className="fw-row-lead">{row + 1}</div>
       {columns.map((column, index) => (
-        <TableCell key={column.key} table={table} row={row} column={column} columnIndex={index} onScanEnter={onScanEnter} />
+        <TableCell
+          key={column.key}
+          table={table}
+          row={row}
+          column={column}
+          columnIndex={index}
+          onScanEnter={onScanEnter}
+        />
       ))}
       {!isViewOnly && (
         <div className="fw-row-lead">

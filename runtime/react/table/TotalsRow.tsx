@@ -5,7 +5,17 @@ import { message } from '../messages.ts';
 import { useRenderer } from '../widgets/types.ts';
 
 /** The footer: each column's aggregate (sum / avg / count / min / max), recomputed only when that column changes. */
-export function TotalsRow({ table, columns, totals, template }: { table: string; columns: readonly CompiledField[]; totals: Partial<Record<string, TotalKind>>; template: string }) {
+export function TotalsRow({
+  table,
+  columns,
+  totals,
+  template,
+}: {
+  table: string;
+  columns: readonly CompiledField[];
+  totals: Partial<Record<string, TotalKind>>;
+  template: string;
+}) {
   const { locale, isViewOnly } = useRenderer();
   return (
     <div className="fw-grid-total" style={{ gridTemplateColumns: template }} data-testid={`totals-${table}`}>
@@ -13,14 +23,26 @@ export function TotalsRow({ table, columns, totals, template }: { table: string;
       <div style={{ textAlign: 'left' }}>{message(locale, 'total')}</div>
       {columns.map((column) => {
         const kind = totals[column.key];
-        return kind ? <TotalCell key={column.key} table={table} column={column} kind={kind} /> : <div key={column.key} />;
+        return kind ? (
+          <TotalCell key={column.key} table={table} column={column} kind={kind} />
+        ) : (
+          <div key={column.key} />
+        );
       })}
       {!isViewOnly && <div />}
     </div>
   );
 }
 
-export function TotalCell({ table, column, kind }: { table: string; column: CompiledField; kind: TotalKind }) {
+export function TotalCell({
+  table,
+  column,
+  kind,
+}: {
+  table: string;
+  column: CompiledField;
+  kind: TotalKind;
+}) {
   const { locale } = useRenderer();
   const value = useColumnTotal(table, column.key, kind);
   const text = value === null ? '' : kind === 'count' ? String(value) : displayValue(column, value, locale);

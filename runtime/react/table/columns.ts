@@ -17,7 +17,10 @@ const MIN_WIDTH: Partial<Record<CompiledField['type'], number>> = {
 };
 
 /** CSS grid columns: drag handle, row number, the data columns (width = relative share), actions. */
-export function gridTemplate(columns: readonly CompiledField[], isViewOnly: boolean): { template: string; minWidth: number } {
+export function gridTemplate(
+  columns: readonly CompiledField[],
+  isViewOnly: boolean,
+): { template: string; minWidth: number } {
   const data = columns.map((c) => ({ min: MIN_WIDTH[c.type] ?? 140, share: c.width ?? 1 }));
   const lead = isViewOnly ? '44px' : '28px 44px';
   const tail = isViewOnly ? '' : ' 40px';

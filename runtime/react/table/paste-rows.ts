@@ -14,7 +14,13 @@ export function pasteTargets(columns: readonly CompiledField[], from: number): C
  * (up to the table's maxRows), as one replacement of the table's rows — so 500 pasted rows
  * cost one recalculation, not 3,000. Returns how many rows were written.
  */
-export function pasteBlock(input: { store: SessionStore; table: string; row: number; column: number; cells: string[][] }): number {
+export function pasteBlock(input: {
+  store: SessionStore;
+  table: string;
+  row: number;
+  column: number;
+  cells: string[][];
+}): number {
   const { store, table, row, column, cells } = input;
   const field = store.field(table);
   const maxRows = field && field.type === 'table' ? (field.maxRows ?? 1000) : 1000;

@@ -15,7 +15,8 @@ export function isPreviewable(file: AttachmentValue, url: string): boolean {
 const filesOf = (value: unknown): AttachmentValue[] =>
   Array.isArray(value)
     ? value.filter(
-        (v): v is AttachmentValue => !!v && typeof v === 'object' && typeof (v as AttachmentValue).id === 'string',
+        (v): v is AttachmentValue =>
+          !!v && typeof v === 'object' && typeof (v as AttachmentValue).id === 'string',
       )
     : [];
 
@@ -65,13 +66,25 @@ export function AttachmentWidget({ id, field, value, onChange, isReadOnly }: Wid
       {!isReadOnly && (
         <Tooltip title={services.uploadFile ? undefined : message(locale, 'uploadUnavailable')}>
           <span style={{ alignSelf: 'flex-start' }}>
-            <Button icon={<UploadOutlined />} disabled={!canUpload} loading={isUploading} onClick={() => input.current?.click()}>
+            <Button
+              icon={<UploadOutlined />}
+              disabled={!canUpload}
+              loading={isUploading}
+              onClick={() => input.current?.click()}
+            >
               {message(locale, 'upload')}
             </Button>
           </span>
         </Tooltip>
       )}
-      <input ref={input} type="file" multiple hidden accept={accept} onChange={(e) => void upload(e.target.files)} />
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        accept={accept}
+        onChange={(e) => void upload(e.target.files)}
+      />
       {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
       {files.map((file) => {
         const url = services.fileUrl?.(file.id) ?? '';

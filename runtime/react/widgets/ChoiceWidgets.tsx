@@ -57,12 +57,12 @@ export function RadioWidget({ id, field, value, onChange, isReadOnly }: WidgetPr
 export function CheckboxesWidget({ id, field, value, onChange, isReadOnly }: WidgetProps) {
   return (
     <span id={id}>
-    <Checkbox.Group
-      value={Array.isArray(value) ? (value as string[]) : []}
-      options={optionsOf(field)}
-      disabled={isReadOnly}
-      onChange={(next) => onChange(next)}
-    />
+      <Checkbox.Group
+        value={Array.isArray(value) ? (value as string[]) : []}
+        options={optionsOf(field)}
+        disabled={isReadOnly}
+        onChange={(next) => onChange(next)}
+      />
     </span>
   );
 }

@@ -27,7 +27,14 @@ export function ComputedValue({ id, field, value, isCell }: WidgetProps) {
         }}
       >
         {!isCell && <FunctionOutlined style={{ color: 'rgba(0,0,0,0.35)' }} />}
-        <Typography.Text strong={!isCell} style={{ fontVariantNumeric: 'tabular-nums', flex: isCell ? undefined : 1, textAlign: typeof value === 'number' ? 'right' : 'left' }}>
+        <Typography.Text
+          strong={!isCell}
+          style={{
+            fontVariantNumeric: 'tabular-nums',
+            flex: isCell ? undefined : 1,
+            textAlign: typeof value === 'number' ? 'right' : 'left',
+          }}
+        >
           <span data-value>{text}</span>
         </Typography.Text>
       </Flex>

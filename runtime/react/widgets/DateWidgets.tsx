@@ -25,7 +25,11 @@ export function DateWidget({ id, field, value, onChange, isReadOnly, hasError, i
       status={hasError ? 'error' : undefined}
       variant={isCell ? 'borderless' : undefined}
       style={{ width: '100%' }}
-      onChange={(next) => onChange(next ? (isDateTime ? next.second(0).millisecond(0).format() : next.format('YYYY-MM-DD')) : null)}
+      onChange={(next) =>
+        onChange(
+          next ? (isDateTime ? next.second(0).millisecond(0).format() : next.format('YYYY-MM-DD')) : null,
+        )
+      }
     />
   );
 }

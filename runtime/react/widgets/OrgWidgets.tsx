@@ -5,7 +5,11 @@ import type { OrgDepartment, OrgUser, RendererServices, WidgetProps } from './ty
 import { useRenderer } from './types.ts';
 
 const idsOf = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : typeof value === 'string' && value ? [value] : [];
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : typeof value === 'string' && value
+      ? [value]
+      : [];
 
 const userNames = new WeakMap<RendererServices, Map<string, string>>();
 const namesFor = (services: RendererServices) => {
@@ -45,8 +49,7 @@ export function MemberWidget({ id, field, value, onChange, isReadOnly, hasError,
     clearTimeout(timer.current);
     if (!q.trim() || !services.searchUsers) return;
     timer.current = setTimeout(() => {
-      services
-        .searchUsers!(q.trim())
+      services.searchUsers!(q.trim())
         .then((users) => {
           for (const user of users) names.set(user.id, user.label);
           setFound(users);
@@ -57,7 +60,9 @@ export function MemberWidget({ id, field, value, onChange, isReadOnly, hasError,
 
   const options = useMemo(() => {
     const list = found.map((u) => ({ value: u.id, label: u.label }));
-    for (const userId of ids) if (!list.some((o) => o.value === userId)) list.unshift({ value: userId, label: names.get(userId) ?? userId });
+    for (const userId of ids)
+      if (!list.some((o) => o.value === userId))
+        list.unshift({ value: userId, label: names.get(userId) ?? userId });
     return list;
   }, [found, ids, names]);
 
@@ -125,7 +130,9 @@ export function DepartmentWidget({ id, field, value, onChange, isReadOnly, hasEr
 }
 
 function buildTree(departments: OrgDepartment[]): TreeNode[] {
-  const nodes = new Map(departments.map((d) => [d.id, { value: d.id, title: d.name, children: [] as TreeNode[] }]));
+  const nodes = new Map(
+    departments.map((d) => [d.id, { value: d.id, title: d.name, children: [] as TreeNode[] }]),
+  );
   const roots: TreeNode[] = [];
   for (const d of departments) {
     const node = nodes.get(d.id)!;

@@ -9,9 +9,22 @@ import { useRenderer } from './types.ts';
 export const isPngDataUrl = (value: unknown): value is string =>
   typeof value === 'string' && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(value);
 
-/** A signature drawn with signature_pad, stored as a PNG data URL string. */
+/**
+ * A signature drawn with signature_pad. Stored as a PNG data URL string; when the app can upload
+ * files (`services.uploadFile`), the PNG is uploaded once the stroke ends and the field keeps the
+ * blob id instead, which is what the server's schema accepts (an id of at most 128 characters).
+ */
 export function SignatureWidget({ id, value, onChange, isReadOnly, hasError }: WidgetProps) {
-  const { locale } = useRenderer();
+  const { locale, services } = useRenderer();
+  const shown = isPngDataUrl(value)
+    ? value
+    : typeof value === 'string' && value && services.fileUrl
+      ? services.fileUrl(value)
+      : null;
+  const uploadRef = useRef(services.uploadFile);
+  useEffect(() => {
+    uploadRef.current = services.uploadFile;
+  });
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
   const onChangeRef = useRef(onChange);
@@ -28,7 +41,23 @@ export function SignatureWidget({ id, value, onChange, isReadOnly, hasError }: W
     element.getContext('2d')?.scale(ratio, ratio);
     const instance = new SignaturePad(element);
     pad.current = instance;
-    const commit = () => onChangeRef.current(instance.isEmpty() ? null : instance.toDataURL('image/png'));
+    const commit = () => {
+      if (instance.isEmpty()) {
+        onChangeRef.current(null);
+        return;
+      }
+      const dataUrl = instance.toDataURL('image/png');
+      const upload = uploadRef.current;
+      if (!upload) {
+        onChangeRef.current(dataUrl);
+        return;
+      }
+      // decoded here rather than fetch(dataUrl): the CSP allows no data: connections
+      const bytes = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+      void upload(new File([bytes], 'signature.png', { type: 'image/png' }))
+        .then((stored) => onChangeRef.current(stored.id))
+        .catch(() => onChangeRef.current(dataUrl));
+    };
     instance.addEventListener('endStroke', commit);
     return () => {
       instance.removeEventListener('endStroke', commit);
@@ -38,16 +67,16 @@ export function SignatureWidget({ id, value, onChange, isReadOnly, hasError }: W
   }, [isReadOnly]);
 
   if (isReadOnly) {
-    return isPngDataUrl(value) ? (
-      <img id={id} src={value} alt={message(locale, 'signed')} style={{ maxWidth: 320, maxHeight: 120 }} />
+    return shown ? (
+      <img id={id} src={shown} alt={message(locale, 'signed')} style={{ maxWidth: 320, maxHeight: 120 }} />
     ) : (
       <Typography.Text type="secondary">—</Typography.Text>
     );
   }
   return (
     <Flex vertical gap={6} id={id}>
-      {isPngDataUrl(value) && !pad.current?.toData().length && (
-        <img src={value} alt={message(locale, 'signed')} style={{ maxWidth: 320, maxHeight: 120 }} />
+      {shown && !pad.current?.toData().length && (
+        <img src={shown} alt={message(locale, 'signed')} style={{ maxWidth: 320, maxHeight: 120 }} />
       )}
       <canvas
         ref={canvas}

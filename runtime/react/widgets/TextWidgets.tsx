@@ -44,7 +44,16 @@ export function TextareaWidget({ id, field, value, onChange, isReadOnly, hasErro
  * A barcode scanner types the code and presses Enter: Enter commits the value and moves on
  * (next row in a table, next field in the header) instead of submitting anything.
  */
-export function ScanWidget({ id, field, value, onChange, isReadOnly, hasError, isCell, onEnterKey }: WidgetProps) {
+export function ScanWidget({
+  id,
+  field,
+  value,
+  onChange,
+  isReadOnly,
+  hasError,
+  isCell,
+  onEnterKey,
+}: WidgetProps) {
   const { locale } = useRenderer();
   return (
     <Input
@@ -53,7 +62,9 @@ export function ScanWidget({ id, field, value, onChange, isReadOnly, hasError, i
       data-scan="true"
       autoComplete="off"
       prefix={isCell ? undefined : <BarcodeOutlined />}
-      placeholder={('placeholder' in field && field.placeholder) || (isCell ? undefined : message(locale, 'scanHint'))}
+      placeholder={
+        ('placeholder' in field && field.placeholder) || (isCell ? undefined : message(locale, 'scanHint'))
+      }
       readOnly={isReadOnly}
       status={hasError ? 'error' : undefined}
       variant={isCell ? 'borderless' : undefined}
@@ -71,5 +82,13 @@ export function ScanWidget({ id, field, value, onChange, isReadOnly, hasError, i
 /** Serial numbers are assigned by the server when the record is saved. */
 export function SerialWidget({ id, value }: WidgetProps) {
   const { locale } = useRenderer();
-  return <Input id={id} value={text(value)} readOnly placeholder={message(locale, 'serialPending')} variant="filled" />;
+  return (
+    <Input
+      id={id}
+      value={text(value)}
+      readOnly
+      placeholder={message(locale, 'serialPending')}
+      variant="filled"
+    />
+  );
 }

@@ -2,7 +2,8 @@ import type { Writable } from 'node:stream';
 import { ZipWriter } from './zip-writer.ts';
 
 /** A cell to write: plain values, or a value with a style. Text is always written as text, never as a formula. */
-export type XCell = string | number | boolean | null | { value: string | number | boolean | null; style: CellStyle };
+export type XCell =
+  string | number | boolean | null | { value: string | number | boolean | null; style: CellStyle };
 export type CellStyle = 'header' | 'bad' | 'date';
 
 export interface XSheet {
@@ -29,14 +30,16 @@ export async function writeXlsx(out: Writable, sheets: XSheet[]): Promise<void> 
   await zip.add('xl/workbook.xml', workbookXml(names));
   await zip.add('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
   await zip.add('xl/styles.xml', STYLES);
-  for (let i = 0; i < sheets.length; i++) await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i]));
+  for (let i = 0; i < sheets.length; i++)
+    await zip.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(sheets[i]));
   await zip.finish();
 }
 
 async function* sheetXml(sheet: XSheet): AsyncIterable<string> {
   let head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${NS}" xmlns:r="${NS_R}">`;
   if (sheet.isHeaderFrozen) {
-    head += '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
+    head +=
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>';
   }
   if (sheet.widths?.length) {
     head += `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${Math.min(Math.max(w, 6), 80)}" customWidth="1"/>`).join('')}</cols>`;
@@ -66,7 +69,8 @@ function cellXml(cell: XCell, ref: string): string {
     value = cell;
   }
   if (value === null || value === '') return style ? `<c r="${ref}"${style}/>` : '';
-  if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? `<c r="${ref}"${style}><v>${value}</v></c>` : '';
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${style} t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
 }
@@ -100,9 +104,15 @@ export function columnName(index: number): string {
 export function uniqueSheetNames(names: string[]): string[] {
   const seen = new Set<string>();
   return names.map((name, i) => {
-    const base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || `Sheet${i + 1}`;
+    const base =
+      name
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim()
+        .slice(0, 31) || `Sheet${i + 1}`;
     let candidate = base;
-    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++)
+      candidate = `${base.slice(0, 31 - String(n).length - 1)}~${n}`;
     seen.add(candidate.toLowerCase());
     return candidate;
   });
@@ -118,7 +128,11 @@ const contentTypes = (count: number) =>
   '<Default Extension="xml" ContentType="application/xml"/>' +
   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
   '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  Array.from({ length: count }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  ).join('') +
   '</Types>';
 
 const ROOT_RELS =
@@ -128,12 +142,18 @@ const ROOT_RELS =
 
 const workbookXml = (names: string[]) =>
   `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${NS_R}"><sheets>` +
-  names.map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+  names
+    .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('') +
   '</sheets></workbook>';
 
 const workbookRels = (count: number) =>
   `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  Array.from({ length: count }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+  Array.from(
+    { length: count },
+    (_, i) =>
+      `<Relationship Id="rId${i + 1}" Type="${NS_R}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('') +
   `<Relationship Id="rId${count + 1}" Type="${NS_R}/styles" Target="styles.xml"/>` +
   '</Relationships>';
 

@@ -21,7 +21,10 @@ export class ZipWriter {
 
   constructor(private readonly out: Writable) {}
 
-  async add(name: string, content: string | Buffer | AsyncIterable<string | Buffer> | Iterable<string | Buffer>): Promise<void> {
+  async add(
+    name: string,
+    content: string | Buffer | AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
+  ): Promise<void> {
     const nameBytes = Buffer.from(name, 'utf8');
     const offset = this.offset;
     await this.write(localHeader(nameBytes));
@@ -51,7 +54,8 @@ export class ZipWriter {
       await pump;
     }
     this.offset += compressed;
-    if (size >= 0xffffffff || this.offset >= 0xffffffff) throw new Error('the zip would need zip64 (over 4 GiB)');
+    if (size >= 0xffffffff || this.offset >= 0xffffffff)
+      throw new Error('the zip would need zip64 (over 4 GiB)');
     await this.write(dataDescriptor(crc, compressed, size));
     this.records.push({ name: nameBytes, crc, compressed, size, offset });
   }

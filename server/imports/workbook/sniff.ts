@@ -30,10 +30,15 @@ export function sniffContainer(bytes: Uint8Array, filename?: string | null): Con
   if (startsWith(bytes, OLE2)) return 'ole2';
   for (const [signature, what] of SIGNATURES) {
     if (startsWith(bytes, signature)) {
-      throw new WorkbookRejected('not-a-spreadsheet', `The file is ${what}, not a spreadsheet${named}`, { detected: what });
+      throw new WorkbookRejected('not-a-spreadsheet', `The file is ${what}, not a spreadsheet${named}`, {
+        detected: what,
+      });
     }
   }
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const head = Buffer.from(bytes.subarray(0, 4096))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
   if (/^<(\?xml|!doctype|html|table|\?mso)/i.test(head)) {
     throw new WorkbookRejected(
       'not-a-spreadsheet',
@@ -42,9 +47,13 @@ export function sniffContainer(bytes: Uint8Array, filename?: string | null): Con
     );
   }
   if (isBinary(bytes)) {
-    throw new WorkbookRejected('not-a-spreadsheet', `The file is not a spreadsheet (unrecognised binary content)${named}`, {
-      detected: 'unrecognised binary content',
-    });
+    throw new WorkbookRejected(
+      'not-a-spreadsheet',
+      `The file is not a spreadsheet (unrecognised binary content)${named}`,
+      {
+        detected: 'unrecognised binary content',
+      },
+    );
   }
   return 'text';
 }

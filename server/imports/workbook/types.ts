@@ -53,6 +53,8 @@ export interface WorkbookData {
   encoding?: string;
   /** things the reader could not carry over (e.g. validations of an .xls) */
   notes: string[];
+  /** .xlsx: files behind `[1]`, `[2]`… in formulas */
+  externalLinks?: string[];
 }
 
 export type ReadMode = 'cells' | 'rows';

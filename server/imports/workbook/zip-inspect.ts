@@ -34,13 +34,19 @@ export async function inspectZip(bytes: Buffer, limits: WorkbookLimits): Promise
     let inflated = 0;
     for (let entry = await nextEntry(zip); entry; entry = await nextEntry(zip)) {
       if (entry.generalPurposeBitFlag & 1) {
-        throw new WorkbookRejected('encrypted', 'The workbook is password-protected; remove the password and upload it again');
+        throw new WorkbookRejected(
+          'encrypted',
+          'The workbook is password-protected; remove the password and upload it again',
+        );
       }
       declared += entry.uncompressedSize;
-      if (declared > limits.maxUnzippedBytes) throw bomb(`it would inflate to more than ${formatBytes(limits.maxUnzippedBytes)}`);
+      if (declared > limits.maxUnzippedBytes)
+        throw bomb(`it would inflate to more than ${formatBytes(limits.maxUnzippedBytes)}`);
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
       if (entry.uncompressedSize > RATIO_CHECK_FROM && ratio > limits.maxZipRatio) {
-        throw bomb(`${entry.fileName} is compressed ${Math.round(ratio)}:1 (the limit is ${limits.maxZipRatio}:1)`);
+        throw bomb(
+          `${entry.fileName} is compressed ${Math.round(ratio)}:1 (the limit is ${limits.maxZipRatio}:1)`,
+        );
       }
       const local = await zip.readLocalFileHeaderPromise(entry).catch((error: Error) => {
         throw new WorkbookRejected('damaged', `The zip is damaged or truncated (${error.message})`);
@@ -65,10 +71,20 @@ function bomb(why: string): WorkbookRejected {
 
 function open(bytes: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) reject(new WorkbookRejected('damaged', `The file is truncated or damaged: ${error?.message ?? 'no zip directory'}`));
-      else resolve(zip);
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip)
+          reject(
+            new WorkbookRejected(
+              'damaged',
+              `The file is truncated or damaged: ${error?.message ?? 'no zip directory'}`,
+            ),
+          );
+        else resolve(zip);
+      },
+    );
   });
 }
 
@@ -76,7 +92,8 @@ function nextEntry(zip: ZipFile): Promise<Entry | null> {
   return new Promise((resolve, reject) => {
     const onEntry = (entry: Entry) => done(() => resolve(entry));
     const onEnd = () => done(() => resolve(null));
-    const onError = (error: Error) => done(() => reject(new WorkbookRejected('damaged', `The zip is damaged: ${error.message}`)));
+    const onError = (error: Error) =>
+      done(() => reject(new WorkbookRejected('damaged', `The zip is damaged: ${error.message}`)));
     const done = (then: () => void) => {
       zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
       then();
@@ -94,8 +111,13 @@ function checkLocalHeader(entry: Entry, local: yauzl.LocalFileHeader): void {
   const disagree =
     name !== entry.fileName ||
     local.compressionMethod !== entry.compressionMethod ||
-    (!hasDescriptor && !isZip64 && (local.compressedSize !== entry.compressedSize || local.uncompressedSize !== entry.uncompressedSize || local.crc32 !== entry.crc32));
-  if (disagree) throw bomb(`the central directory and the local header of ${JSON.stringify(entry.fileName)} disagree`);
+    (!hasDescriptor &&
+      !isZip64 &&
+      (local.compressedSize !== entry.compressedSize ||
+        local.uncompressedSize !== entry.uncompressedSize ||
+        local.crc32 !== entry.crc32));
+  if (disagree)
+    throw bomb(`the central directory and the local header of ${JSON.stringify(entry.fileName)} disagree`);
 }
 
 function checkOverlaps(spans: [number, number][]): void {
@@ -106,9 +128,16 @@ function checkOverlaps(spans: [number, number][]): void {
 }
 
 /** Inflates one entry, counting bytes; keeps the text of small parts. */
-async function inflate(zip: ZipFile, entry: Entry, budget: number): Promise<{ size: number; text: string | null }> {
+async function inflate(
+  zip: ZipFile,
+  entry: Entry,
+  budget: number,
+): Promise<{ size: number; text: string | null }> {
   const stream = await zip.openReadStreamPromise(entry).catch((error: Error) => {
-    throw new WorkbookRejected('damaged', `The zip entry ${entry.fileName} cannot be read (${error.message})`);
+    throw new WorkbookRejected(
+      'damaged',
+      `The zip entry ${entry.fileName} cannot be read (${error.message})`,
+    );
   });
   const keep = WANTED.has(entry.fileName) && entry.uncompressedSize <= SMALL_PART;
   const chunks: Buffer[] = [];
@@ -123,7 +152,8 @@ async function inflate(zip: ZipFile, entry: Entry, budget: number): Promise<{ si
     stream.destroy();
     if (error instanceof WorkbookRejected) throw error;
     const message = (error as Error).message;
-    if (/too many bytes|too few bytes|size/i.test(message)) throw bomb(`${entry.fileName} does not inflate to its declared size`);
+    if (/too many bytes|too few bytes|size/i.test(message))
+      throw bomb(`${entry.fileName} does not inflate to its declared size`);
     throw new WorkbookRejected('damaged', `The zip entry ${entry.fileName} is damaged (${message})`);
   }
   return { size, text: keep ? Buffer.concat(chunks).toString('utf8') : null };
@@ -131,12 +161,17 @@ async function inflate(zip: ZipFile, entry: Entry, budget: number): Promise<{ si
 
 function packageFormat(names: Set<string>, parts: Map<string, string>): WorkbookFormat {
   if (parts.get('META-INF/manifest.xml')?.includes('encryption-data')) {
-    throw new WorkbookRejected('encrypted', 'The spreadsheet is password-protected; remove the password and upload it again');
+    throw new WorkbookRejected(
+      'encrypted',
+      'The spreadsheet is password-protected; remove the password and upload it again',
+    );
   }
   const mimetype = parts.get('mimetype')?.trim();
   if (mimetype === 'application/vnd.oasis.opendocument.spreadsheet') return 'ods';
   if (names.has('xl/workbook.xml')) {
-    return names.has('xl/vbaProject.bin') || /macroEnabled/i.test(parts.get('[Content_Types].xml') ?? '') ? 'xlsm' : 'xlsx';
+    const types = parts.get('[Content_Types].xml') ?? '';
+    const isMacro = /PartName="\/xl\/workbook\.xml"\s+ContentType="[^"]*macroEnabled/i.test(types);
+    return names.has('xl/vbaProject.bin') || isMacro ? 'xlsm' : 'xlsx';
   }
   if (names.has('xl/workbook.bin')) return 'xlsb';
   const what = names.has('word/document.xml')
@@ -146,5 +181,7 @@ function packageFormat(names: Set<string>, parts: Map<string, string>): Workbook
       : mimetype?.startsWith('application/vnd.oasis.opendocument')
         ? 'an OpenDocument file that is not a spreadsheet'
         : 'a ZIP archive';
-  throw new WorkbookRejected('not-a-spreadsheet', `The file is ${what}, not a spreadsheet`, { detected: what });
+  throw new WorkbookRejected('not-a-spreadsheet', `The file is ${what}, not a spreadsheet`, {
+    detected: what,
+  });
 }

@@ -154,11 +154,19 @@ describe('checker', () => {
     expect(other[0].message).toContain('only column formulas of `items` can use it by itself');
   });
 
-  it('explains a bare table name', () => {
-    expect(only('SUM(items)')[0]).toMatchObject({
-      code: 'table-reference',
-      message: '`items` is a table; refer to one of its columns, e.g. `items.sku`',
-    });
+  it('explains a bare table name where a whole table cannot go', () => {
+    const message =
+      '`items` is a table; refer to one of its columns, e.g. `items.sku`, ' +
+      'or pass the whole table where a function takes a table, e.g. VLOOKUP(…, items, 2, FALSE)';
+    expect(only('SUM(items)')).toEqual([
+      { code: 'table-reference', message, position: 4, end: 9, fieldKey: 'x' },
+    ]);
+    expect(only('items + 1')[0]).toMatchObject({ code: 'table-reference', position: 0 });
+    expect(only('IF(TRUE, items, 1)')[0]).toMatchObject({ code: 'table-reference', position: 9 });
+  });
+
+  it('accepts a bare table name as an argument that takes an array', () => {
+    expect(only('SUMPRODUCT(items)')).toEqual([]);
   });
 
   it('allows ROW() only in column formulas', () => {

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { compileProgram } from '../../../runtime/core/formula/engine.ts';
+import type { FunctionSpec } from '../../../runtime/core/formula/functions/types.ts';
+import type { Value } from '../../../runtime/core/formula/values.ts';
+import { TEST_FUNCTIONS } from './fixtures/functions.ts';
 import { evaluate } from './fixtures/helpers.ts';
 
 const value = (formula: string, values: Record<string, unknown> = {}) =>
@@ -159,5 +163,61 @@ describe('field values in formulas', () => {
       evaluate('"x"&name', { fields: [{ key: 'name', type: 'text' }], values: { name: 'y'.repeat(40_000) } })
         .error?.message,
     ).toBe('text longer than 32767 characters');
+  });
+});
+
+describe('lazy arguments', () => {
+  const lazySpec = (name: string, impl: FunctionSpec['impl']): FunctionSpec => ({
+    name,
+    group: 'logic',
+    minArgs: 1,
+    maxArgs: Infinity,
+    returns: 'any',
+    description: name,
+    isLazy: true,
+    impl,
+  });
+
+  it('evaluate against the state being computed, also when one program serves several states', () => {
+    const { program } = compileProgram(
+      {
+        fields: [
+          { key: 'a', type: 'number' },
+          { key: 'b', type: 'number', formula: 'IF(a > 1, IF(a > 2, a * 10, a), -a)' },
+        ],
+        tables: [],
+      },
+      { functions: TEST_FUNCTIONS },
+    );
+    const one = program.createState({ a: 3 });
+    const two = program.createState({ a: 2 });
+    expect([one.getValue('b'), two.getValue('b')]).toEqual([30, 2]);
+    one.setValue('a', 0);
+    two.setValue('a', 5);
+    expect([one.getValue('b'), two.getValue('b')]).toEqual([0, 50]);
+  });
+
+  it('cannot be rearranged by a function: the argument list is read-only', () => {
+    const functions = new Map(TEST_FUNCTIONS);
+    functions.set(
+      'SHIFTY',
+      lazySpec('SHIFTY', (args) => (args as (() => Value)[]).shift()!()),
+    );
+    const { program } = compileProgram(
+      { fields: [{ key: 'x', type: 'other', formula: 'SHIFTY(1, 2) & SHIFTY(1, 2)' }], tables: [] },
+      { functions },
+    );
+    const state = program.createState({});
+    expect(state.getError('x')).toMatchObject({
+      code: '#VALUE!',
+      message: expect.stringMatching(/^SHIFTY: /),
+    });
+    state.recalculate();
+    expect(state.getError('x')?.code).toBe('#VALUE!');
+  });
+
+  it('still end the evaluation when the step budget runs out inside a branch', () => {
+    const result = evaluate('IF(TRUE, SUMPRODUCT({1,2,3,4,5,6,7,8,9,10}), 0)', { stepBudget: 5 });
+    expect(result.error?.code).toBe('#CALC!');
   });
 });

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { roundDigits, shiftDecimal } from '../../../runtime/core/formula/functions/rounding.ts';
+import type { RoundMode } from '../../../runtime/core/formula/functions/rounding.ts';
 import { round15, roundToPrecision } from '../../../runtime/core/formula/round.ts';
 import { evaluate } from './fixtures/helpers.ts';
 
@@ -65,6 +67,62 @@ describe('roundToPrecision', () => {
     expect(Object.is(round15(-0), -0)).toBe(true);
   });
 });
+
+describe('roundDigits (ROUND, ROUNDUP, ROUNDDOWN)', () => {
+  const modes: RoundMode[] = ['nearest', 'up', 'down'];
+  /** a double near a rounding boundary at `digits`: k·10^-digits, or (k + ½)·10^-digits, nudged */
+  const nearBoundary = fc
+    .tuple(
+      fc.integer({ min: -99_999, max: 99_999 }),
+      fc.constantFrom(0, 0.5),
+      fc.constantFrom(0, 1e-16, -1e-16, 1e-9, -1e-9, 3e-7, -3e-7),
+      fc.integer({ min: -8, max: 10 }),
+    )
+    .map(([k, half, nudge, digits]) => ({ x: Number(`${k + half}e${-digits}`) * (1 + nudge), digits }));
+
+  it('takes the numeric shortcut only where it agrees with the exact text path', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          nearBoundary,
+          fc.record({
+            x: fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+            digits: fc.integer({ min: -12, max: 12 }),
+          }),
+        ),
+        fc.constantFrom(...modes),
+        ({ x, digits }, mode) => {
+          expect(roundDigits(x, digits, mode)).toBe(textRound(x, digits, mode));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('rounds float-noisy halves the Excel way', () => {
+    expect(roundDigits(1.005, 2)).toBe(1.01);
+    expect(roundDigits(2.675, 2)).toBe(2.68);
+    expect(roundDigits(-0.285, 2)).toBe(-0.29);
+    expect(roundDigits(1234.5, -1)).toBe(1230);
+    expect(roundDigits(1235, -1)).toBe(1240);
+    expect(roundDigits(0.1 * 3, 1, 'up')).toBe(0.3);
+    expect(roundDigits(1.1 * 1.1, 2, 'down')).toBe(1.21);
+    expect(Object.is(roundDigits(-0.001, 2), 0)).toBe(true);
+  });
+});
+
+/** The exact path on its own: rounding of the 15-significant-digit decimal text. */
+function textRound(x: number, digits: number, mode: RoundMode): number {
+  const d = Math.trunc(digits);
+  if (x === 0 || !Number.isFinite(x) || d > 300) return x;
+  const abs = Number(Math.abs(x).toPrecision(15));
+  const shifted = shiftDecimal(abs, d);
+  if (!(shifted < 1e15)) return x < 0 ? -abs : abs;
+  const rounded =
+    mode === 'nearest' ? Math.floor(shifted + 0.5) : mode === 'up' ? Math.ceil(shifted) : Math.floor(shifted);
+  const result = shiftDecimal(rounded, -d);
+  return x < 0 && result !== 0 ? -result : result;
+}
 
 /** Reference: decimal-string rounding via BigInt on the 15-significant-digit value. */
 function reference(x: number, p: number): number {

@@ -65,12 +65,16 @@ describe('FormRenderer', () => {
     });
     const customer = screen.getByTestId('field-customer');
     expect(customer.textContent).toContain('“客户名称”为必填项');
-    expect(document.querySelector('[data-path="items/0/qty"] .fw-cell-message')?.textContent).toContain('数量');
+    expect(document.querySelector('[data-path="items/0/qty"] .fw-cell-message')?.textContent).toContain(
+      '数量',
+    );
   });
 
   it('maps server 422 errors (items/1/qty) onto the same cell until it is edited', () => {
     const { store } = renderDemo({ items: threeItems });
-    act(() => store.setServerErrors([{ path: 'items/1/qty', code: 'min', message: '"数量" must be at least 1' }]));
+    act(() =>
+      store.setServerErrors([{ path: 'items/1/qty', code: 'min', message: '"数量" must be at least 1' }]),
+    );
     const cell = () => document.querySelector('[data-path="items/1/qty"] .fw-cell-message');
     expect(cell()?.textContent).toBe('"数量" must be at least 1');
     const qty = document.getElementById('fw-items-1-qty') as HTMLInputElement;

@@ -21,7 +21,14 @@ export function orderForm(): FormDefinition {
           { value: 'vip', label: 'VIP' },
         ],
       },
-      { key: 'vipDiscount', type: 'percent', label: 'VIP discount', min: 0, max: 0.5, visibleIf: 'customerType = "vip"' },
+      {
+        key: 'vipDiscount',
+        type: 'percent',
+        label: 'VIP discount',
+        min: 0,
+        max: 0.5,
+        visibleIf: 'customerType = "vip"',
+      },
       {
         key: 'items',
         type: 'table',
@@ -29,17 +36,43 @@ export function orderForm(): FormDefinition {
         minRows: 1,
         columns: [
           { key: 'sku', type: 'text', label: 'SKU', required: true },
-          { key: 'qty', type: 'number', label: 'Quantity', required: true, min: 1, precision: 0, defaultValue: 1 },
+          {
+            key: 'qty',
+            type: 'number',
+            label: 'Quantity',
+            required: true,
+            min: 1,
+            precision: 0,
+            defaultValue: 1,
+          },
           { key: 'price', type: 'money', label: 'Price', required: true, min: 0 },
           { key: 'note', type: 'text', label: 'Note', visibleIf: 'qty > 10', requiredIf: 'qty > 100' },
           { key: 'amount', type: 'money', label: 'Amount', formula: 'qty * price' },
         ],
       },
       { key: 'subtotal', type: 'money', label: 'Subtotal', formula: 'SUM(items.amount)' },
-      { key: 'total', type: 'money', label: 'Total', formula: 'subtotal * (1 - vipDiscount)', max: 1_000_000 },
-      { key: 'perItem', type: 'number', label: 'Average price', precision: 2, formula: 'subtotal / SUM(items.qty)' },
+      {
+        key: 'total',
+        type: 'money',
+        label: 'Total',
+        formula: 'subtotal * (1 - vipDiscount)',
+        max: 1_000_000,
+      },
+      {
+        key: 'perItem',
+        type: 'number',
+        label: 'Average price',
+        precision: 2,
+        formula: 'subtotal / SUM(items.qty)',
+      },
       { key: 'isUrgent', type: 'boolean', label: 'Urgent', defaultValue: false },
-      { key: 'reason', type: 'textarea', label: 'Reason', requiredIf: 'isUrgent', readOnlyIf: 'total > 10000' },
+      {
+        key: 'reason',
+        type: 'textarea',
+        label: 'Reason',
+        requiredIf: 'isUrgent',
+        readOnlyIf: 'total > 10000',
+      },
       {
         key: 'shipping',
         type: 'section',
@@ -66,7 +99,10 @@ export function validOrder(): Record<string, unknown> {
   };
 }
 
-export function orderSession(values: Record<string, unknown> = validOrder(), options: Partial<FormSessionOptions> = {}): FormSession {
+export function orderSession(
+  values: Record<string, unknown> = validOrder(),
+  options: Partial<FormSessionOptions> = {},
+): FormSession {
   return createFormSession(compiledOrder, { locale: 'en', values, ...options });
 }
 

@@ -4,13 +4,24 @@ import { orderSession, sortedPaths, validOrder } from './fixtures.ts';
 describe('FormSession change sets', () => {
   it('reports only the edited path for a field nothing depends on', () => {
     const session = orderSession();
-    expect(session.setValue('customer', 'Globex')).toEqual({ values: ['customer'], rules: [], errors: [], tables: [] });
+    expect(session.setValue('customer', 'Globex')).toEqual({
+      values: ['customer'],
+      rules: [],
+      errors: [],
+      tables: [],
+    });
   });
 
   it('reports a cell, its row formula and exactly the aggregates and header formulas that changed', () => {
     const session = orderSession();
     const change = session.setValue(['items', 1, 'price'], 2);
-    expect(sortedPaths(change.values)).toEqual(['items/1/amount', 'items/1/price', 'perItem', 'subtotal', 'total']);
+    expect(sortedPaths(change.values)).toEqual([
+      'items/1/amount',
+      'items/1/price',
+      'perItem',
+      'subtotal',
+      'total',
+    ]);
     expect(change).toMatchObject({ rules: [], errors: [], tables: [] });
   });
 
@@ -86,7 +97,9 @@ describe('FormSession change sets', () => {
       return performance.now() - start;
     };
     const fullValidate = Math.min(...[1, 2, 3].map(() => time(() => session.validate())));
-    const edits = Array.from({ length: 200 }, (_, i) => time(() => session.setValue(['items', (i * 37) % 2000, 'sku'], `X-${i}`)));
+    const edits = Array.from({ length: 200 }, (_, i) =>
+      time(() => session.setValue(['items', (i * 37) % 2000, 'sku'], `X-${i}`)),
+    );
     const median = edits.sort((a, b) => a - b)[100];
     expect(median).toBeLessThan(fullValidate / 5);
     expect(median).toBeLessThan(2);

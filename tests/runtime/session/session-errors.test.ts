@@ -8,9 +8,15 @@ describe('FormSession errors', () => {
       const session = orderSession({ customer: 'ACME', items: [{ sku: 'A', qty: 0, price: 1 }] });
       expect(session.getValue('perItem')).toBeNull();
       expect(session.getErrors('perItem')).toEqual([
-        { path: 'perItem', code: 'formula', message: '"Average price" cannot be calculated: division by zero (#DIV/0!)' },
+        {
+          path: 'perItem',
+          code: 'formula',
+          message: '"Average price" cannot be calculated: division by zero (#DIV/0!)',
+        },
       ]);
-      expect(session.validate()).toContainEqual(expect.objectContaining({ path: 'perItem', code: 'formula' }));
+      expect(session.validate()).toContainEqual(
+        expect.objectContaining({ path: 'perItem', code: 'formula' }),
+      );
     });
 
     it('writes the message in Chinese for a zh-CN session', () => {
@@ -24,14 +30,46 @@ describe('FormSession errors', () => {
         ],
       });
       const session = createFormSession(compiled, { locale: 'zh-CN', values: { amount: 10, qty: 0 } });
-      expect(session.validate()).toEqual([{ path: 'unitPrice', code: 'formula', message: '“单价”无法计算：除数为零（#DIV/0!）' }]);
+      expect(session.validate()).toEqual([
+        { path: 'unitPrice', code: 'formula', message: '“单价”无法计算：除数为零（#DIV/0!）' },
+      ]);
     });
 
     it('reports an error in a computed column at its cell, with the row number', () => {
-      const session = orderSession({ customer: 'ACME', items: [{ sku: 'A', qty: 1, price: 1 }, { sku: 'B', qty: 2, price: 'abc' }] });
+      const session = orderSession({
+        customer: 'ACME',
+        items: [
+          { sku: 'A', qty: 1, price: 1 },
+          { sku: 'B', qty: 2, price: 'abc' },
+        ],
+      });
       expect(session.getErrors(['items', 1, 'amount'])).toEqual([
-        { path: 'items/1/amount', code: 'formula', message: '"Amount" (row 2) cannot be calculated: a value has the wrong type (#VALUE!)' },
+        {
+          path: 'items/1/amount',
+          code: 'formula',
+          message: '"Amount" (row 2) cannot be calculated: a value has the wrong type (#VALUE!)',
+        },
       ]);
+    });
+
+    it('moves a formula error with its row and renumbers its message', () => {
+      const session = orderSession({
+        customer: 'ACME',
+        items: [
+          { sku: 'A', qty: 1, price: 1 },
+          { sku: 'B', qty: 2, price: 'abc' },
+        ],
+      });
+      session.moveRow('items', 1, 0);
+      expect(session.getErrors().filter((e) => e.path.startsWith('items/'))).toEqual([
+        {
+          path: 'items/0/amount',
+          code: 'formula',
+          message: '"Amount" (row 1) cannot be calculated: a value has the wrong type (#VALUE!)',
+        },
+      ]);
+      session.removeRow('items', 0);
+      expect(session.getErrors().filter((e) => e.code === 'formula')).toEqual([]);
     });
 
     it('clears a formula error as soon as its inputs are fixed, and reports the path', () => {
@@ -61,15 +99,27 @@ describe('FormSession errors', () => {
 
   describe('#validate', () => {
     it('reports line-item errors at items/<row>/<column> in the session language', () => {
-      const data = { ...validOrder(), items: [{ sku: 'A', qty: 1, price: 1 }, { sku: 'B', qty: 0, price: 1 }] };
-      expect(orderSession(data).validate()).toEqual([{ path: 'items/1/qty', code: 'min', message: '"Quantity" must be at least 1' }]);
+      const data = {
+        ...validOrder(),
+        items: [
+          { sku: 'A', qty: 1, price: 1 },
+          { sku: 'B', qty: 0, price: 1 },
+        ],
+      };
+      expect(orderSession(data).validate()).toEqual([
+        { path: 'items/1/qty', code: 'min', message: '"Quantity" must be at least 1' },
+      ]);
       expect(orderSession(data, { locale: 'zh-CN' }).validate()).toEqual([
         { path: 'items/1/qty', code: 'min', message: '“Quantity”不能小于 1' },
       ]);
     });
 
     it('reports a value of the wrong type rather than coercing it', () => {
-      const errors = orderSession({ ...validOrder(), orderDate: 20241126, items: [{ sku: 'A', qty: '2', price: 1 }] }).validate();
+      const errors = orderSession({
+        ...validOrder(),
+        orderDate: 20241126,
+        items: [{ sku: 'A', qty: '2', price: 1 }],
+      }).validate();
       expect(errors.map((e) => [e.path, e.code])).toEqual([
         ['orderDate', 'type'],
         ['items/0/qty', 'type'],
@@ -81,7 +131,12 @@ describe('FormSession errors', () => {
         customer: { $gt: '' },
         orderDate: 'x'.repeat(100_000),
         vipDiscount: Number.NaN,
-        items: [null, 'row', { sku: ['a'], qty: Number.POSITIVE_INFINITY, price: {} }, ...Array.from({ length: 50 }, () => [])],
+        items: [
+          null,
+          'row',
+          { sku: ['a'], qty: Number.POSITIVE_INFINITY, price: {} },
+          ...Array.from({ length: 50 }, () => []),
+        ],
         files: 'nope',
         extra: Array.from({ length: 1000 }, (_, i) => i),
       };
@@ -104,10 +159,17 @@ describe('FormSession errors', () => {
 
   describe('touched fields', () => {
     it('re-checks a field when it is set, without validating the rest of the form', () => {
-      const session = orderSession({ items: [{ sku: 'A', qty: 1, price: 1 }, { sku: 'B', qty: 1, price: 1 }] });
+      const session = orderSession({
+        items: [
+          { sku: 'A', qty: 1, price: 1 },
+          { sku: 'B', qty: 1, price: 1 },
+        ],
+      });
       const change = session.setValue(['items', 0, 'qty'], 0);
       expect(change.errors).toEqual([['items', 0, 'qty']]);
-      expect(session.getErrors()).toEqual([{ path: 'items/0/qty', code: 'min', message: '"Quantity" must be at least 1' }]);
+      expect(session.getErrors()).toEqual([
+        { path: 'items/0/qty', code: 'min', message: '"Quantity" must be at least 1' },
+      ]);
       // `customer` is missing too, but only validate() reports untouched fields
       expect(session.getErrors('customer')).toEqual([]);
       expect(session.validate().map((e) => e.path)).toEqual(['customer', 'items/0/qty']);
@@ -116,11 +178,23 @@ describe('FormSession errors', () => {
     });
 
     it('moves errors with their rows', () => {
-      const session = orderSession({ customer: 'ACME', items: [{ sku: 'A', qty: 1, price: 1 }, { sku: 'B', qty: 0, price: 1 }, { sku: 'C', qty: 1, price: 1 }] });
+      const session = orderSession({
+        customer: 'ACME',
+        items: [
+          { sku: 'A', qty: 1, price: 1 },
+          { sku: 'B', qty: 0, price: 1 },
+          { sku: 'C', qty: 1, price: 1 },
+        ],
+      });
       session.validate();
       const change = session.removeRow('items', 0);
       expect(session.getErrors().map((e) => e.path)).toEqual(['items/0/qty']);
-      expect(change.errors).toEqual(expect.arrayContaining([['items', 1, 'qty'], ['items', 0, 'qty']]));
+      expect(change.errors).toEqual(
+        expect.arrayContaining([
+          ['items', 1, 'qty'],
+          ['items', 0, 'qty'],
+        ]),
+      );
       session.insertRow('items', 0, { sku: 'D', qty: 1, price: 1 });
       expect(session.getErrors().map((e) => e.path)).toEqual(['items/1/qty']);
     });

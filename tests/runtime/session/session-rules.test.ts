@@ -50,7 +50,11 @@ describe('FormSession rules', () => {
     });
 
     it('does not validate hidden fields', () => {
-      const session = orderSession({ ...validOrder(), vipDiscount: 5, items: [{ sku: 'A', qty: 2, price: 1, note: 'x'.repeat(600) }] });
+      const session = orderSession({
+        ...validOrder(),
+        vipDiscount: 5,
+        items: [{ sku: 'A', qty: 2, price: 1, note: 'x'.repeat(600) }],
+      });
       expect(session.validate()).toEqual([]);
       session.setValue('customerType', 'vip');
       expect(session.validate().map((e) => e.path)).toEqual(['vipDiscount']);
@@ -78,16 +82,26 @@ describe('FormSession rules', () => {
       expect(session.validate()).toEqual([]);
       session.setValue('isUrgent', true);
       expect(session.getFieldState('reason').isRequired).toBe(true);
-      expect(session.validate()).toEqual([{ path: 'reason', code: 'required', message: '"Reason" is required' }]);
+      expect(session.validate()).toEqual([
+        { path: 'reason', code: 'required', message: '"Reason" is required' },
+      ]);
       session.setValue('reason', 'customer waits');
       expect(session.validate()).toEqual([]);
     });
 
     it('evaluates a column rule per row', () => {
-      const session = orderSession({ customer: 'ACME', items: [{ sku: 'A', qty: 200, price: 1 }, { sku: 'B', qty: 20, price: 1 }] });
+      const session = orderSession({
+        customer: 'ACME',
+        items: [
+          { sku: 'A', qty: 200, price: 1 },
+          { sku: 'B', qty: 20, price: 1 },
+        ],
+      });
       expect(session.getFieldState('items.note', 0).isRequired).toBe(true);
       expect(session.getFieldState('items.note', 1).isRequired).toBe(false);
-      expect(session.validate()).toEqual([{ path: 'items/0/note', code: 'required', message: '"Note" is required' }]);
+      expect(session.validate()).toEqual([
+        { path: 'items/0/note', code: 'required', message: '"Note" is required' },
+      ]);
     });
   });
 
@@ -101,9 +115,23 @@ describe('FormSession rules', () => {
 
     it('reports computed and serial fields as read-only and never required', () => {
       const session = orderSession();
-      expect(session.getFieldState('total')).toEqual({ isVisible: true, isRequired: false, isReadOnly: true, isComputed: true });
-      expect(session.getFieldState('orderNo')).toMatchObject({ isReadOnly: true, isRequired: false, isComputed: false });
-      expect(session.getFieldState('customer')).toEqual({ isVisible: true, isRequired: true, isReadOnly: false, isComputed: false });
+      expect(session.getFieldState('total')).toEqual({
+        isVisible: true,
+        isRequired: false,
+        isReadOnly: true,
+        isComputed: true,
+      });
+      expect(session.getFieldState('orderNo')).toMatchObject({
+        isReadOnly: true,
+        isRequired: false,
+        isComputed: false,
+      });
+      expect(session.getFieldState('customer')).toEqual({
+        isVisible: true,
+        isRequired: true,
+        isReadOnly: false,
+        isComputed: false,
+      });
     });
   });
 });

@@ -37,7 +37,12 @@ describe('FormSession values', () => {
 
   describe('loading values', () => {
     it('ignores computed values supplied with the data, in the header and in rows', () => {
-      const session = orderSession({ ...validOrder(), total: 9999, subtotal: 1, items: [{ sku: 'A', qty: 2, price: 10, amount: 5 }] });
+      const session = orderSession({
+        ...validOrder(),
+        total: 9999,
+        subtotal: 1,
+        items: [{ sku: 'A', qty: 2, price: 10, amount: 5 }],
+      });
       expect(session.getValue('total')).toBe(20);
       expect(session.getValue(['items', 0, 'amount'])).toBe(20);
       expect(session.toSubmission().total).toBe(20);
@@ -53,7 +58,15 @@ describe('FormSession values', () => {
 
     it('round-trips values: numbers stay numbers, dates stay ISO text, attachments stay objects', () => {
       const files = [{ id: 'f1', name: 'po.pdf', size: 1200, type: 'application/pdf' }];
-      const data = { ...validOrder(), files, isUrgent: true, reason: 'rush', carrier: 'SF', customerType: 'vip', vipDiscount: 0.1 };
+      const data = {
+        ...validOrder(),
+        files,
+        isUrgent: true,
+        reason: 'rush',
+        carrier: 'SF',
+        customerType: 'vip',
+        vipDiscount: 0.1,
+      };
       const submission = orderSession(data).toSubmission();
       expect(submission).toMatchObject({ ...data, total: 22.05, subtotal: 24.5 });
       expect(submission.orderDate).toBe('2024-11-26');
@@ -71,7 +84,9 @@ describe('FormSession values', () => {
     });
 
     it('keeps a key like __proto__ as data (reported as unknown), never as a prototype', () => {
-      const values = JSON.parse('{"customer": "x", "__proto__": {"isAdmin": true}, "items": [{"sku": "A", "qty": 1, "price": 1, "__proto__": {"x": 1}}]}');
+      const values = JSON.parse(
+        '{"customer": "x", "__proto__": {"isAdmin": true}, "items": [{"sku": "A", "qty": 1, "price": 1, "__proto__": {"x": 1}}]}',
+      );
       const session = orderSession(values);
       const errors = session.validate();
       expect(errors.map((e) => e.path)).toEqual(expect.arrayContaining(['__proto__', 'items/0/__proto__']));
@@ -96,7 +111,11 @@ describe('FormSession values', () => {
       const session = orderSession();
       session.insertRow('items', undefined, { sku: 'C-3', qty: 1, price: 100 });
       session.moveRow('items', 2, 0);
-      expect((session.getValue('items') as { sku: string }[]).map((row) => row.sku)).toEqual(['C-3', 'A-1', 'B-2']);
+      expect((session.getValue('items') as { sku: string }[]).map((row) => row.sku)).toEqual([
+        'C-3',
+        'A-1',
+        'B-2',
+      ]);
       expect(session.getValue(['items', 0, 'amount'])).toBe(100);
       session.removeRow('items', 1);
       expect(session.getValues().items).toEqual([
@@ -135,10 +154,18 @@ describe('FormSession values', () => {
           { key: 'due', type: 'datetime', label: 'Due', formula: 'start + 1.5' },
         ],
       });
-      const shanghai = createFormSession(compiled, { locale: 'en', values: { start: '2024-11-26' }, context: { timeZone: 'Asia/Shanghai' } });
+      const shanghai = createFormSession(compiled, {
+        locale: 'en',
+        values: { start: '2024-11-26' },
+        context: { timeZone: 'Asia/Shanghai' },
+      });
       expect(shanghai.getValue('due')).toBe('2024-11-27T12:00:00+08:00');
       expect(shanghai.validate()).toEqual([]);
-      const newYork = createFormSession(compiled, { locale: 'en', values: { start: '2024-07-01' }, context: { timeZone: 'America/New_York' } });
+      const newYork = createFormSession(compiled, {
+        locale: 'en',
+        values: { start: '2024-07-01' },
+        context: { timeZone: 'America/New_York' },
+      });
       expect(newYork.getValue('due')).toBe('2024-07-02T12:00:00-04:00');
     });
   });

@@ -37,20 +37,23 @@ export function lazy(meta: SpecMeta, impl: LazyImpl): FunctionSpec {
  */
 export function scalar(meta: ScalarMeta, fn: EagerImpl): FunctionSpec {
   const { arrayArgs = [], isErrorAware = false, ...rest } = meta;
-  const isLifted = (i: number) => !arrayArgs.includes(i);
+  const name = meta.name;
+  // plain loops and no per-call closures: this wrapper runs on every call of most functions
   const apply = (args: Value[], ctx: FunctionContext): Value => {
     let length = -1;
-    args.forEach((a, i) => {
-      if (Array.isArray(a) && isLifted(i) && a.length !== 1) length = Math.max(length, a.length);
-    });
-    const hasArray = args.some((a, i) => Array.isArray(a) && isLifted(i));
+    let hasArray = false;
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (!Array.isArray(a) || (arrayArgs.length > 0 && arrayArgs.includes(i))) continue;
+      hasArray = true;
+      if (a.length !== 1 && a.length > length) length = a.length;
+    }
     if (!hasArray) {
       if (!isErrorAware) {
-        const error = args.find(isFormulaError);
-        if (error) return error;
+        for (let i = 0; i < args.length; i++) if (args[i] instanceof FormulaError) return args[i];
       }
       ctx.tick();
-      return finite(fn(args, ctx), meta.name);
+      return finite(fn(args, ctx), name);
     }
     const count = length < 0 ? 1 : length;
     ctx.tick(count);
@@ -58,7 +61,7 @@ export function scalar(meta: ScalarMeta, fn: EagerImpl): FunctionSpec {
     for (let k = 0; k < count; k++) {
       out.push(
         apply(
-          args.map((a, i) => (Array.isArray(a) && isLifted(i) ? elementAt(a, k) : a)),
+          args.map((a, i) => (Array.isArray(a) && !arrayArgs.includes(i) ? elementAt(a, k) : a)),
           ctx,
         ),
       );

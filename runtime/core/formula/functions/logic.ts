@@ -26,12 +26,10 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
     (args, ctx) => {
       ctx.tick();
       const condition = args[0]();
-      const then = () => (args.length > 1 ? args[1]() : true);
-      const otherwise = () => (args.length > 2 ? args[2]() : false);
-      if (Array.isArray(condition)) return pickEach(condition, then(), otherwise(), ctx);
+      if (Array.isArray(condition)) return pickEach(condition, branch(args, 1), branch(args, 2), ctx);
       const isTrue = toBoolean(condition);
       if (isFormulaError(isTrue)) return isTrue;
-      return isTrue ? then() : otherwise();
+      return branch(args, isTrue ? 1 : 2);
     },
   ),
   lazy(
@@ -65,7 +63,7 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
       returns: ANY,
       description: 'A value, or a fallback when it is any error',
     },
-    (args, ctx) => replaceErrors(args, ctx, () => true),
+    (args, ctx) => replaceErrors(args, ctx, isAnyError),
   ),
   lazy(
     {
@@ -77,7 +75,7 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
       returns: ANY,
       description: 'A value, or a fallback when it is #N/A',
     },
-    (args, ctx) => replaceErrors(args, ctx, (e) => e.code === '#N/A'),
+    (args, ctx) => replaceErrors(args, ctx, isNotAvailable),
   ),
   lazy(
     {
@@ -104,13 +102,13 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
     },
   ),
   eager(logical('AND', 'TRUE when every argument is true'), (args, ctx) =>
-    combine('AND', args, ctx, (bs) => bs.every(Boolean)),
+    combine('AND', args, ctx, isEvery),
   ),
   eager(logical('OR', 'TRUE when any argument is true'), (args, ctx) =>
-    combine('OR', args, ctx, (bs) => bs.some(Boolean)),
+    combine('OR', args, ctx, isSome),
   ),
   eager(logical('XOR', 'TRUE when an odd number of arguments are true'), (args, ctx) =>
-    combine('XOR', args, ctx, (bs) => bs.filter(Boolean).length % 2 === 1),
+    combine('XOR', args, ctx, isOdd),
   ),
   scalar(
     {
@@ -153,6 +151,10 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
   ),
 ];
 
+const isEvery = (bs: boolean[]): boolean => bs.every(Boolean);
+const isSome = (bs: boolean[]): boolean => bs.some(Boolean);
+const isOdd = (bs: boolean[]): boolean => bs.filter(Boolean).length % 2 === 1;
+
 function logical(name: string, description: string) {
   return {
     group: 'logic' as const,
@@ -190,8 +192,6 @@ function combine(fn: string, args: Value[], ctx: Ticker, decide: (bs: boolean[])
 /** IF over an array condition: element by element, branches paired by position. */
 function pickEach(condition: Value[], then: Value, otherwise: Value, ctx: Ticker): Value[] {
   ctx.tick(condition.length);
-  const at = (v: Value, i: number): Value =>
-    Array.isArray(v) ? (v.length === 1 ? v[0] : (v[i] ?? new FormulaError('#N/A'))) : v;
   return condition.map((c, i) => {
     if (Array.isArray(c)) return pickEach(c, at(then, i), at(otherwise, i), ctx);
     const b = toBoolean(c);
@@ -203,13 +203,40 @@ function pickEach(condition: Value[], then: Value, otherwise: Value, ctx: Ticker
 function replaceErrors(args: (() => Value)[], ctx: Ticker, isCaught: (e: FormulaError) => boolean): Value {
   ctx.tick();
   const value = args[0]();
-  let fallback: Value | undefined;
-  const fallbackValue = () => (fallback === undefined ? (fallback = args[1]()) : fallback);
-  const walk = (v: Value): Value => {
-    if (isFormulaError(v)) return isCaught(v) ? fallbackValue() : v;
-    if (!Array.isArray(v)) return v;
-    ctx.tick(v.length);
-    return v.map(walk);
-  };
-  return walk(value);
+  if (isFormulaError(value)) return isCaught(value) ? args[1]() : value;
+  if (!Array.isArray(value)) return value;
+  return replaceIn(value, { fallback: args[1], value: undefined, isCaught, ctx });
+}
+
+interface Replacement {
+  fallback: () => Value;
+  /** the fallback's value once evaluated */
+  value: Value | undefined;
+  isCaught: (e: FormulaError) => boolean;
+  ctx: Ticker;
+}
+
+function replaceIn(values: Value[], r: Replacement): Value[] {
+  r.ctx.tick(values.length);
+  const out: Value[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isFormulaError(v))
+      out[i] = r.isCaught(v) ? (r.value === undefined ? (r.value = r.fallback()) : r.value) : v;
+    else out[i] = Array.isArray(v) ? replaceIn(v, r) : v;
+  }
+  return out;
+}
+
+/** The element of a branch paired with condition element `i` (a one-element array broadcasts). */
+function at(v: Value, i: number): Value {
+  return Array.isArray(v) ? (v.length === 1 ? v[0] : (v[i] ?? new FormulaError('#N/A'))) : v;
+}
+
+const isAnyError = (): boolean => true;
+const isNotAvailable = (e: FormulaError): boolean => e.code === '#N/A';
+
+/** IF's branch `i`: TRUE/FALSE when it is left out, as in Excel (`IF(x > 1)` is TRUE or FALSE). */
+function branch(args: (() => Value)[], i: 1 | 2): Value {
+  return args.length > i ? args[i]() : i === 1;
 }

@@ -5,6 +5,8 @@
  * table's column order). A flat array is a single column (for HLOOKUP, a
  * single row); a scalar is a 1×1 table. Lookup values are lifted over arrays
  * (`VLOOKUP(items.sku, products, 3, FALSE)` gives one price per item row).
+ * A table without rows finds nothing (#N/A, not #REF!), so
+ * `IFNA(VLOOKUP(…), 0)` holds on a form table that is still empty.
  * Approximate matches scan data assumed sorted, returning what Excel's binary
  * search returns on sorted data; on unsorted data results may differ from Excel.
  */
@@ -215,7 +217,8 @@ function tableLookup(
   if (isFormulaError(isApprox)) return isApprox;
   const at = Math.trunc(k);
   if (at < 1) return fail('#VALUE!', fn, 'index must be at least 1');
-  if (at > size) return fail('#REF!', fn, `index ${at} is beyond the table's ${size}`);
+  // an empty table (a form table without rows) has no width to check: nothing is found
+  if (at > size && keys.length > 0) return fail('#REF!', fn, `index ${at} is beyond the table's ${size}`);
   const i = isApprox ? sortedIndex(lookup, keys, 1, ctx) : exactIndex(lookup, keys, true, false, ctx);
   return i < 0 ? notFound(fn, lookup) : cell(i, at);
 }

@@ -29,7 +29,7 @@ export const TEXT_CONVERT_FUNCTIONS: FunctionSpec[] = [
       if (isFormulaError(format)) return format;
       const subject = typeof value === 'boolean' ? (value ? 'TRUE' : 'FALSE') : value === null ? 0 : value;
       const asNumber = typeof subject === 'string' ? (parseNumberText(subject) ?? subject) : subject;
-      ctx.tick(1 + format.length); // masks are parsed per call: a step per mask character
+      ctx.tick(1 + format.length); // a step per mask character, parsed or cached, so budgets never depend on the cache
       const out = formatValue(asNumber as number | string, format);
       if (isFormulaError(out)) return out;
       tickText(ctx, out.length);

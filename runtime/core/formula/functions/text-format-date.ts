@@ -6,12 +6,12 @@
 import { FormulaError } from '../values.ts';
 import { dateTimeFromSerial, dayOfWeek, MAX_SERIAL, MS_PER_DAY, pad } from './date-serial.ts';
 import { DAY_NAMES, MONTH_NAMES } from './date-text.ts';
-import type { FormatToken } from './text-format.ts';
+import type { FormatToken } from './text-format-mask.ts';
 
 export const isDateToken = (t: FormatToken): boolean =>
   t.kind === 'date' || t.kind === 'elapsed' || t.kind === 'ampm';
 
-export function formatDate(serial: number, tokens: FormatToken[]): string | FormulaError {
+export function formatDate(serial: number, tokens: readonly FormatToken[]): string | FormulaError {
   if (serial > MAX_SERIAL + 1) return new FormulaError('#VALUE!', 'TEXT: date out of range');
   const fractionDigits = secondFractionDigits(tokens);
   const precisionMs = 10 ** (3 - fractionDigits);
@@ -91,7 +91,7 @@ export function formatDate(serial: number, tokens: FormatToken[]): string | Form
  * Which tokens are minute codes: an `m`/`mm` whose nearest date code before it
  * is an hour, or whose nearest one after it is seconds. Linear in the tokens.
  */
-function minuteCodes(tokens: FormatToken[]): boolean[] {
+function minuteCodes(tokens: readonly FormatToken[]): boolean[] {
   const letterOf = (tk: FormatToken) => (tk.kind === 'date' || tk.kind === 'elapsed' ? tk.letter : undefined);
   const before: (string | undefined)[] = [];
   let last: string | undefined;
@@ -111,7 +111,7 @@ function minuteCodes(tokens: FormatToken[]): boolean[] {
 }
 
 /** Digits of `ss.000`: how many follow the point after seconds (at most 3). */
-function secondFractionDigits(tokens: FormatToken[]): number {
+function secondFractionDigits(tokens: readonly FormatToken[]): number {
   for (let i = 0; i < tokens.length - 1; i++) {
     const tk = tokens[i];
     if (

@@ -175,6 +175,26 @@ describe('TEXT', () => {
     expectError(call('TEXT', 1e308, '0%%%'), '#NUM!');
   });
 
+  it('gives the same text whether its mask was parsed just now or cached', () => {
+    const masks = Array.from({ length: 300 }, (_, i) => `0.${'0'.repeat(i % 7)} "#${i}"`);
+    const first = masks.map((mask) => call('TEXT', 1234.5678, mask));
+    expect(first[3]).toBe('1234.568 #3');
+    expect(masks.map((mask) => call('TEXT', 1234.5678, mask))).toEqual(first);
+    const long = `#,##0.00 "${'x'.repeat(400)}"`;
+    expect(call('TEXT', -1234.5, long)).toBe(`-1,234.50 ${'x'.repeat(400)}`);
+    expect(call('TEXT', -1234.5, long)).toBe(`-1,234.50 ${'x'.repeat(400)}`);
+  });
+
+  it('charges a step per mask character on every call, cached or not', () => {
+    const steps = () => {
+      const ctx = makeCtx();
+      callIn(ctx, 'TEXT', 5, '#,##0.00');
+      return ctx.steps;
+    };
+    expect(steps()).toBe(steps());
+    expect(steps()).toBeGreaterThanOrEqual('#,##0.00'.length);
+  });
+
   it('leaves booleans as TRUE/FALSE and formats blank as 0', () => {
     expect(call('TEXT', true, '0.00')).toBe('TRUE');
     expect(call('TEXT', null, '0.00')).toBe('0.00');

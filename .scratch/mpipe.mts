@@ -1,0 +1,11 @@
+import { createMongoStore } from '../server/store/mongo/index.ts';
+import { importHarness, publishedForm, writeWorkbook, uploadFile, config, col, dryRun } from '../tests/imports/data/helpers.ts';
+import { customerForm, customerRows } from '../tests/imports/data/fixtures.ts';
+const store = await createMongoStore({ uri: 'mongodb://127.0.0.1:27999/x', dbName: 'scratch' + Date.now() });
+const h = importHarness(store);
+(h.ctx as any).logger = { warn: (...a: any[]) => console.log('WARN', ...a), debug() {}, info() {} };
+const form = await publishedForm(store, h.publisher, customerForm());
+const job = await uploadFile(h, form, writeWorkbook('/tmp/fw/m.xlsx', { S: customerRows(5, [2]) }));
+const d = await dryRun(h, job.id, config({ mappings: [col(0, '编码', 'custNo'), col(1, '名称', 'name')] }));
+console.log(d.state, d.error);
+await store.connection.dropDatabase(); await store.close();

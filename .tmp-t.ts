@@ -1,0 +1,11 @@
+import fs from 'node:fs';
+import { createWorkbookReader, DEFAULT_LIMITS } from './server/imports/workbook/index.ts';
+import { importTemplate } from './builder/excel-import/index.ts';
+const reader = createWorkbookReader({ ...DEFAULT_LIMITS });
+const t = performance.now();
+const wb = await reader.read(fs.readFileSync(process.argv[2]), { mode: 'cells', filename: 'x' });
+console.log('read ms', performance.now() - t);
+console.log(JSON.stringify(wb.sheets.map(s => ({ name: s.name, rc: [s.rowCount, s.columnCount], v: s.validations, cells: s.cells.length })), null, 0), wb.names, wb.notes);
+const out = importTemplate(wb);
+console.log(JSON.stringify(out.definition, null, 1));
+console.log(out.report.elements, out.report.warnings);

@@ -1,0 +1,1 @@
+export { templateImportRoutes } from './template-routes.ts';

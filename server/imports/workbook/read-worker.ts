@@ -1,0 +1,133 @@
+/**
+ * The parsing worker: one request, one answer, then the thread ends. SheetJS (and
+ * papaparse for CSV) only ever run here, under the heap limit and wall-time limit the
+ * parent sets, so a hostile file can neither block the server nor pollute its objects.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import * as XLSX from '@e965/xlsx';
+import { decodeText, parseCsv } from './csv.ts';
+import { WorkbookRejected } from './errors.ts';
+import { extractSheets } from './extract-sheets.ts';
+import { externalLinks } from './ooxml-parts.ts';
+import type { RawParts } from './ooxml-parts.ts';
+import type { ReadMode, WorkbookData, WorkbookFormat } from './types.ts';
+
+export interface ParseRequest {
+  bytes: Uint8Array;
+  format: WorkbookFormat;
+  mode: ReadMode;
+  limits: { maxRows: number; maxColumns: number };
+}
+
+export type ParseResponse =
+  | { ok: true; workbook: WorkbookData; isPrototypeClean: boolean }
+  | { ok: false; reason: WorkbookRejected['reason']; message: string; extra: Record<string, unknown> };
+
+const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).join(',');
+
+function run(request: ParseRequest): ParseResponse {
+  try {
+    const workbook = request.format === 'csv' ? readCsv(request) : readBook(request);
+    const isPrototypeClean = Object.getOwnPropertyNames(Object.prototype).join(',') === prototypeBefore;
+    return { ok: true, workbook, isPrototypeClean };
+  } catch (error) {
+    const rejected = toRejection(error);
+    const { reason: _reason, ...extra } = rejected.extra;
+    return { ok: false, reason: rejected.reason, message: rejected.message, extra };
+  }
+}
+
+function readCsv(request: ParseRequest): WorkbookData {
+  const { text, encoding } = decodeText(request.bytes);
+  const rows = parseCsv(text, request.limits);
+  const cells = rows.flatMap((row, r) =>
+    row.flatMap((value, c) => (value.trim() === '' ? [] : [{ r, c, v: value, t: 's' as const }])),
+  );
+  const columnCount = Math.max(0, ...cells.map((cell) => cell.c + 1));
+  const sheet = {
+    name: 'CSV',
+    isHidden: false,
+    rowCount: rows.length,
+    columnCount,
+    cells: request.mode === 'cells' ? cells : [],
+    merges: [],
+    validations: [],
+    rows: request.mode === 'rows' ? rows.map((row) => row.slice(0, columnCount)) : [],
+  };
+  return { format: 'csv', sheets: [sheet], names: [], encoding, notes: [] };
+}
+
+function readBook(request: ParseRequest): WorkbookData {
+  const isOoxml = request.format === 'xlsx' || request.format === 'xlsm';
+  const wantParts = isOoxml && request.mode === 'cells';
+  const wb = XLSX.read(request.bytes, {
+    type: 'buffer',
+    dense: true,
+    sheetRows: request.limits.maxRows + 1,
+    cellFormula: request.mode === 'cells',
+    cellNF: true,
+    cellDates: false,
+    cellHTML: false,
+    cellText: false,
+    cellStyles: false,
+    bookVBA: false,
+    bookFiles: wantParts,
+    WTF: false,
+  });
+  const parts: RawParts | undefined = wantParts ? rawParts(wb) : undefined;
+  const sheets = extractSheets(wb, { mode: request.mode, limits: request.limits, parts });
+  const names = (wb.Workbook?.Names ?? [])
+    .filter((n) => n.Name && n.Ref && !n.Name.startsWith('_xlnm.'))
+    .map((n) => ({
+      name: n.Name,
+      ref: n.Ref,
+      ...(n.Sheet !== undefined && n.Sheet !== null ? { sheet: wb.SheetNames[n.Sheet] } : {}),
+    }));
+  const notes =
+    !isOoxml && request.mode === 'cells'
+      ? [`data-validation lists and cell colours are not read from .${request.format} files`]
+      : [];
+  return {
+    format: request.format,
+    sheets,
+    names,
+    notes,
+    ...(parts ? { externalLinks: externalLinks(parts) } : {}),
+  };
+}
+
+function rawParts(wb: XLSX.WorkBook): RawParts {
+  const parts: RawParts = new Map();
+  const files = (wb as unknown as { files?: Record<string, { content?: Uint8Array }> }).files ?? {};
+  for (const [name, file] of Object.entries(files)) {
+    if (
+      file?.content &&
+      /^xl\/(workbook\.xml|styles\.xml|_rels\/workbook\.xml\.rels|worksheets\/[^/]+\.xml|externalLinks\/_rels\/[^/]+\.rels)$/.test(
+        name,
+      )
+    ) {
+      parts.set(name, Buffer.from(file.content));
+    }
+  }
+  return parts;
+}
+
+function toRejection(error: unknown): WorkbookRejected {
+  if (error instanceof WorkbookRejected) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/password|encrypt/i.test(message)) {
+    return new WorkbookRejected(
+      'encrypted',
+      'The workbook is password-protected; remove the password and upload it again',
+    );
+  }
+  if (error instanceof RangeError && /allocation|string length|array length/i.test(message)) {
+    return new WorkbookRejected('too-much-memory', 'The workbook took too much memory to read');
+  }
+  return new WorkbookRejected(
+    'damaged',
+    `The workbook is damaged or not readable (${message.slice(0, 200)})`,
+  );
+}
+
+parentPort?.postMessage(run(workerData.request as ParseRequest));

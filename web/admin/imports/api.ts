@@ -1,0 +1,163 @@
+import { API_BASE, ApiProblem, api } from '../../api/client.ts';
+import type { ProblemDocument } from '../../api/client.ts';
+import type { Page } from '../../api/types.ts';
+import type { ColumnMatch, Rule } from '../../../builder/excel-import/cleansing/index.ts';
+
+/** The shapes of `/api/v1/imports/data` (server/imports/data). */
+export type ImportState =
+  'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'undoing' | 'undone';
+
+export interface ColumnMappingDto {
+  column: number;
+  header: string;
+  field: string;
+  rules: Rule[];
+}
+
+export interface ImportConfigDto {
+  sheet: number;
+  headerRow: number;
+  mappings: ColumnMappingDto[];
+  lineItems: {
+    table: string;
+    mode: 'sheet' | 'repeated';
+    keyColumn: number;
+    sheet?: number;
+    headerRow?: number;
+    itemKeyColumn?: number;
+    mappings: ColumnMappingDto[];
+  } | null;
+  timeZone: string;
+  duplicates: { keyFields: string[]; inFile: 'skip' | 'error'; existing: 'skip' | 'update' | 'error' };
+  errorThreshold: number;
+  recordStatus: 'submitted' | 'approved' | 'draft';
+}
+
+export interface SheetPreview {
+  index: number;
+  name: string;
+  headerRow: number;
+  headers: string[];
+  sample: { row: number; cells: (string | number | boolean | null)[] }[];
+}
+
+export interface FieldInfo {
+  name: string;
+  key: string;
+  label: string;
+  type: string;
+  table: string | null;
+  isRequired: boolean;
+  options?: { value: string; label: string }[];
+}
+
+export interface ImportSummary {
+  formVersion: number | null;
+  rows: number;
+  records: number;
+  inserts: number;
+  updates: number;
+  skips: number;
+  errorRecords: number;
+  errors: number;
+  errorRate: number;
+  inserted?: number;
+  updated?: number;
+  removed?: number;
+  restored?: number;
+  kept?: { recordId: string; row: number | null; reason: string }[];
+}
+
+export interface ImportJob {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  formId: string;
+  formTitle?: string;
+  createdBy: string;
+  state: ImportState;
+  fileName: string;
+  config: ImportConfigDto | null;
+  source: { kind: string; size: number; sheets: SheetPreview[]; suggested: ColumnMatch[] };
+  progress: {
+    phase: string | null;
+    processed: number;
+    total: number | null;
+    fraction: number;
+    startedAt: string | null;
+    etaSeconds: number | null;
+  };
+  summary: ImportSummary | null;
+  error: string | null;
+  fields?: FieldInfo[];
+}
+
+export interface RowErrorDto {
+  sheet: string;
+  row: number;
+  column: string | null;
+  header: string | null;
+  value: string | number | boolean | null;
+  rule: string;
+  message: string;
+}
+
+const base = '/imports/data';
+const enc = encodeURIComponent;
+
+export const listImports = (query: { formId?: string; cursor?: string | null } = {}) =>
+  api<Page<ImportJob>>(base, {
+    query: { formId: query.formId, cursor: query.cursor ?? undefined, limit: 20 },
+  });
+export const getImport = (id: string) => api<ImportJob>(`${base}/${enc(id)}`);
+export const suggestMapping = (id: string, sheet: number, headerRow?: number) =>
+  api<{ headers: string[]; headerRow: number; suggested: ColumnMatch[] }>(`${base}/${enc(id)}/suggest`, {
+    query: { sheet, headerRow },
+  });
+export const reuseConfig = (id: string, from: string) =>
+  api<{ config: ImportConfigDto; missing: string[] }>(`${base}/${enc(id)}/reuse/${enc(from)}`);
+export const checkConfig = (id: string, config: ImportConfigDto) =>
+  api<{ unmappedRequired: string[] }>(`${base}/${enc(id)}/check`, { method: 'POST', body: config });
+export const startDryRun = (id: string, config: ImportConfigDto) =>
+  api<ImportJob>(`${base}/${enc(id)}/dry-run`, { method: 'POST', body: config });
+export const startCommit = (id: string, errorThreshold?: number) =>
+  api<ImportJob>(`${base}/${enc(id)}/commit`, {
+    method: 'POST',
+    body: errorThreshold === undefined ? {} : { errorThreshold },
+  });
+export const startUndo = (id: string, keepChanged: boolean) =>
+  api<ImportJob>(`${base}/${enc(id)}/undo`, { method: 'POST', body: { keepChanged } });
+export const deleteImport = (id: string) => api<void>(`${base}/${enc(id)}`, { method: 'DELETE' });
+export const listErrors = (id: string, offset: number, limit: number) =>
+  api<{ items: RowErrorDto[]; total: number }>(`${base}/${enc(id)}/errors`, { query: { offset, limit } });
+export const listOutcomes = (id: string, offset: number, limit: number, outcome?: string) =>
+  api<{ items: { row: number; outcome: string; reason: string | null }[]; total: number }>(
+    `${base}/${enc(id)}/rows`,
+    { query: { offset, limit, outcome } },
+  );
+export const errorReportUrl = (id: string) => `${API_BASE}${base}/${enc(id)}/errors.xlsx`;
+
+/** Multipart upload (not through api(): it sends JSON only); the CSRF token comes from GET /me. */
+export async function uploadImport(formId: string, file: File): Promise<ImportJob> {
+  const { csrfToken } = await api<{ csrfToken: string }>('/me');
+  const body = new FormData();
+  body.append('formId', formId);
+  body.append('file', file, file.name);
+  const response = await fetch(`${API_BASE}${base}`, {
+    method: 'POST',
+    body,
+    credentials: 'same-origin',
+    headers: { 'X-CSRF-Token': csrfToken, Accept: 'application/json, application/problem+json' },
+  });
+  if (!response.ok) {
+    const doc = (await response.json().catch(() => ({}))) as Partial<ProblemDocument>;
+    throw new ApiProblem({
+      type: 'about:blank',
+      title: response.statusText,
+      ...doc,
+      status: response.status,
+    });
+  }
+  return (await response.json()) as ImportJob;
+}
