@@ -6,6 +6,7 @@ import type { BenchResult } from './support/types.ts';
 const SUITES: Record<string, () => Promise<{ run: () => Promise<BenchResult> }>> = {
   formula: () => import('./formula.ts'),
   api: () => import('./api.ts'),
+  import: () => import('./import.ts'),
   'browser-form': () => import('./browser/form.ts'),
 };
 

@@ -35,14 +35,24 @@ export interface SheetDraft {
 
 const UNSAFE_NAME = /^\s*(__proto__|constructor|prototype|\$.*)\s*$/i;
 
+/** Fields (sections, notes, tables and columns included) one import may create. */
+export const MAX_FIELDS = 300;
+const MAX_TABLE_COLUMNS = 100;
+
+/** What is left of MAX_FIELDS, shared by the sheets of one import. */
+export interface FieldBudget {
+  remaining: number;
+}
+
 export function draftSheet(args: {
   grid: SheetGrid;
   plan: LayoutPlan;
   keys: KeyRegistry;
   targets: WorkbookTargets;
   report: ReportCollector;
+  budget: FieldBudget;
 }): SheetDraft {
-  const { grid, plan, keys, targets, report } = args;
+  const { grid, plan, keys, targets, report, budget } = args;
   const sheet = grid.name;
   const claim = (label: string, at: { r: number; c: number }, fallback: string | null = null): string => {
     if (UNSAFE_NAME.test(label)) {
@@ -56,6 +66,22 @@ export function draftSheet(args: {
   };
   const items: DraftItem[] = [];
   for (const item of plan.items) {
+    const cost = item.kind === 'table' ? Math.min(item.region.columns.length, MAX_TABLE_COLUMNS) + 1 : 1;
+    if (budget.remaining < cost) {
+      const at =
+        item.kind === 'field'
+          ? item.inputCell
+          : item.kind === 'table'
+            ? { r: item.region.headerRow, c: item.region.firstCol }
+            : item.cell;
+      report.warn(
+        cellLabel(sheet, encodeCell(at)),
+        'too-many-fields',
+        `the form stops here: an import creates at most ${MAX_FIELDS} fields`,
+      );
+      break;
+    }
+    budget.remaining -= cost;
     switch (item.kind) {
       case 'heading':
         items.push({ kind: 'section', key: claim(item.text, item.cell), heading: item });
@@ -91,7 +117,7 @@ function draftTable(args: {
     : claim(table.label, table.labelCell ?? { r: region.headerRow, c: region.firstCol }, 'items');
   if (!table.label)
     table.label = region.columns.some((column) => isCjk(column.header)) ? '明细' : 'Line items';
-  const columns: DraftColumn[] = region.columns.map((column) => ({
+  const columns: DraftColumn[] = region.columns.slice(0, MAX_TABLE_COLUMNS).map((column) => ({
     key: claim(parseLabel(column.header).base, { r: region.headerRow, c: column.c }),
     column,
   }));

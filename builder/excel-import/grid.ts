@@ -3,7 +3,8 @@
  * Merges and validation ranges stay ranges (a whole-column list is one entry).
  */
 import type { CellPos, CellRange } from './cell-address.ts';
-import { decodeSqref, rangeContains } from './cell-address.ts';
+import { decodeSqref } from './cell-address.ts';
+import { RowIndex } from './row-index.ts';
 import type { DataValidation, TemplateCell, TemplateSheet } from './sheet-model.ts';
 
 /** Template analysis looks at this many rows; a longer sheet is data, not a template. */
@@ -18,8 +19,8 @@ export class SheetGrid {
   readonly columnCount: number;
   private readonly cells = new Map<number, TemplateCell>();
   private readonly rows = new Map<number, TemplateCell[]>();
-  private readonly merges: CellRange[];
-  private readonly validations: { ranges: CellRange[]; rule: DataValidation }[];
+  private readonly merges = new RowIndex<null>(MAX_TEMPLATE_ROWS);
+  private readonly validations = new RowIndex<DataValidation>(MAX_TEMPLATE_ROWS);
 
   constructor(sheet: TemplateSheet) {
     this.name = sheet.name;
@@ -37,8 +38,9 @@ export class SheetGrid {
     this.rowCount = Math.min(rowCount, MAX_TEMPLATE_ROWS);
     this.columnCount = columnCount;
     for (const row of this.rows.values()) row.sort((a, b) => a.c - b.c);
-    this.merges = sheet.merges;
-    this.validations = sheet.validations.map((rule) => ({ ranges: decodeSqref(rule.sqref), rule }));
+    for (const merge of sheet.merges) this.merges.add(merge, null);
+    for (const rule of sheet.validations)
+      for (const range of decodeSqref(rule.sqref)) this.validations.add(range, rule);
   }
 
   get(r: number, c: number): TemplateCell | undefined {
@@ -67,7 +69,7 @@ export class SheetGrid {
   }
 
   mergeAt(pos: CellPos): CellRange | undefined {
-    return this.merges.find((range) => rangeContains(range, pos));
+    return this.merges.find(pos)?.range;
   }
 
   /** The merged area's top-left cell, or the position itself. */
@@ -87,7 +89,7 @@ export class SheetGrid {
   }
 
   validationAt(pos: CellPos): DataValidation | undefined {
-    return this.validations.find((entry) => entry.ranges.some((range) => rangeContains(range, pos)))?.rule;
+    return this.validations.find(pos)?.value;
   }
 
   /** Rows that hold anything, top to bottom. */

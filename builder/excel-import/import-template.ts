@@ -7,7 +7,7 @@ import type { FormDefinition } from '../../runtime/core/index.ts';
 import { encodeCell } from './cell-address.ts';
 import { analyzeLayout } from './analyze-layout.ts';
 import { detectTables } from './detect-tables.ts';
-import { draftSheet } from './draft-sheet.ts';
+import { draftSheet, MAX_FIELDS } from './draft-sheet.ts';
 import type { SheetDraft } from './draft-sheet.ts';
 import { MAX_TEMPLATE_ROWS } from './grid.ts';
 import { KeyRegistry, keyFromLabel } from './keys.ts';
@@ -53,6 +53,7 @@ export function importTemplate(
   for (const note of workbook.notes ?? []) report.warn(names[0], 'reader-note', note);
   const keys = new KeyRegistry();
   const targets = new WorkbookTargets(index);
+  const budget = { remaining: MAX_FIELDS - names.length };
   const sectionKeys = names.length > 1 ? names.map((name) => keys.claim(keyFromLabel(name))) : [];
   const drafts: SheetDraft[] = names.map((name) => {
     const grid = index.grid(name)!;
@@ -74,7 +75,7 @@ export function importTemplate(
           : `${orphan.text || 'a list input'} has no label; it was imported as a field named after its cell`;
       report.warn(where, orphan.code, message);
     }
-    return draftSheet({ grid, plan, keys, targets, report });
+    return draftSheet({ grid, plan, keys, targets, report, budget });
   });
   const perSheet = drafts.map((draft) => specTree(draft, { grid: draft.grid, index, targets, report }));
   const nodes: SpecNode[] =

@@ -29,7 +29,8 @@ export type WarningCode =
   | 'options-truncated'
   | 'sheet-too-long'
   | 'reader-note'
-  | 'too-many-fields';
+  | 'too-many-fields'
+  | 'too-many-warnings';
 
 export interface ReportWarning {
   /** `Sheet!F22`, or the sheet name for sheet-wide warnings */
@@ -43,20 +44,31 @@ export interface ImportReport {
   warnings: ReportWarning[];
 }
 
+/** Warnings kept in a report; the rest are counted in a last warning. */
+export const MAX_WARNINGS = 200;
+
 export class ReportCollector implements ImportReport {
   readonly elements: ReportElement[] = [];
   readonly warnings: ReportWarning[] = [];
+  private overflow = 0;
 
   element(element: ReportElement): void {
     this.elements.push(element);
   }
 
   warn(cell: string, code: WarningCode, message: string): void {
-    this.warnings.push({ cell, code, message });
+    if (this.warnings.length < MAX_WARNINGS) this.warnings.push({ cell, code, message });
+    else this.overflow++;
   }
 
   toJSON(): ImportReport {
-    return { elements: this.elements, warnings: this.warnings };
+    if (this.overflow === 0) return { elements: this.elements, warnings: this.warnings };
+    const more = {
+      cell: '',
+      code: 'too-many-warnings' as const,
+      message: `${this.overflow} more warnings were left out`,
+    };
+    return { elements: this.elements, warnings: [...this.warnings, more] };
   }
 }
 

@@ -145,6 +145,24 @@ describe('safe workbook reader', () => {
     });
   });
 
+  it('runs an analyzer inside the worker and returns only its result, refusals and bugs told apart', async () => {
+    const module = new URL('./helpers/test-analyzer.ts', import.meta.url);
+    const bytes = xlsxFromRows([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    const read = await reader.read(bytes, { mode: 'cells', analyzer: { module, options: {} } });
+    expect(read.analysis).toEqual({ cellCount: 4 });
+    expect(read.sheets[0]).toMatchObject({ rowCount: 2, cells: [] });
+    const refused = reader.read(bytes, {
+      mode: 'cells',
+      analyzer: { module, options: { fail: 'rejected' } },
+    });
+    expect(await rejection(refused)).toMatchObject({ reason: 'empty-template', status: 422 });
+    const bug = reader.read(bytes, { mode: 'cells', analyzer: { module, options: { fail: 'bug' } } });
+    await expect(bug).rejects.toThrow(/^workbook analysis failed: TypeError: oops/);
+  });
+
   it('refuses password-protected files and files over the size limit before parsing', async () => {
     expect(await rejection(reader.read(encryptedWorkbook(), { mode: 'cells' }))).toMatchObject({
       reason: 'encrypted',

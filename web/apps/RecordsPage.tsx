@@ -334,9 +334,11 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
         pagination={false}
         scroll={{ x: 'max-content' }}
         onChange={onTableChange}
-        onRow={(record) => ({
-          onDoubleClick: () => navigate(`/apps/records/${encodeURIComponent(record.id)}`),
-        })}
+        onRow={(record) => {
+          const open = () => navigate(`/apps/records/${encodeURIComponent(record.id)}`);
+          // on a phone the Open link may be scrolled off to the right: the whole row opens the record
+          return isNarrow ? { onClick: open, style: { cursor: 'pointer' } } : { onDoubleClick: open };
+        }}
       />
       <LoadMore
         hasMore={list.hasMore}

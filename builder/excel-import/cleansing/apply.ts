@@ -49,7 +49,7 @@ export function compileCleanser(
   const steps = rules.map((rule) => compileRule(rule, field, options));
   const hasConversion = rules.some((rule) => (CONVERTS[field.type] ?? []).includes(rule.type));
   if (!hasConversion) steps.push(...implicitSteps(field, options));
-  return (input) => {
+  const run: Cleanser = (input) => {
     let value: CleanValue = typeof input === 'string' ? trimText(input) : input;
     if (value === '') value = null;
     for (const step of steps) {
@@ -58,6 +58,35 @@ export function compileCleanser(
       value = result.value;
     }
     return ok(isBlank(value) ? null : value);
+  };
+  return memoize(run);
+}
+
+const MEMO_SIZE = 4096;
+const MEMO_PROBE = 2048;
+
+/**
+ * Rules are pure, and columns repeat their values (dates, units, branches, yes/no): results
+ * are remembered per input, up to MEMO_SIZE entries. A column of unique values (addresses,
+ * notes) shows a low hit rate after MEMO_PROBE lookups and stops being remembered. List
+ * results (multi-selects) are never shared.
+ */
+function memoize(run: Cleanser): Cleanser {
+  let memo: Map<CellValue, RuleResult> | null = new Map();
+  let lookups = 0;
+  let hits = 0;
+  return (input) => {
+    if (memo === null || input === null || typeof input === 'boolean') return run(input);
+    lookups++;
+    const known = memo.get(input);
+    if (known !== undefined) {
+      hits++;
+      return known;
+    }
+    const result = run(input);
+    if (lookups === MEMO_PROBE && hits < MEMO_PROBE / 4) memo = null;
+    else if (memo.size < MEMO_SIZE && !(result.ok && Array.isArray(result.value))) memo.set(input, result);
+    return result;
   };
 }
 

@@ -43,7 +43,11 @@ export const WIDGETS: Record<string, ComponentType<WidgetProps>> = {
  * The widget for a field: computed fields show their value; multiselect dropdowns take the
  * multi Select; a read-only render shows plain values as text.
  */
-export function widgetFor(field: CompiledField, ui: UiSchema | undefined, isViewOnly = false): ComponentType<WidgetProps> {
+export function widgetFor(
+  field: CompiledField,
+  ui: UiSchema | undefined,
+  isViewOnly = false,
+): ComponentType<WidgetProps> {
   if (field.isComputed) return ComputedValue;
   if (isViewOnly && TEXT_WHEN_VIEWED.has(field.type)) return ReadOnlyText;
   const name = typeof ui?.['ui:widget'] === 'string' ? ui['ui:widget'] : field.type;

@@ -3,11 +3,13 @@
  * import report out, for review. Nothing is stored; the reviewed definition is saved
  * as a draft form with `POST /forms` (`{ title, definition }`).
  */
-import { importTemplate, TemplateImportError } from '../../../builder/excel-import/index.ts';
+import type { TemplateImport } from '../../../builder/excel-import/index.ts';
 import { defineRoute, type RouteDef } from '../../http/route.ts';
 import type { Services } from '../../services.ts';
-import { createWorkbookReader, loadWorkbookLimits, WorkbookRejected } from '../workbook/index.ts';
+import { createWorkbookReader, loadWorkbookLimits } from '../workbook/index.ts';
 import type { WorkbookReader } from '../workbook/index.ts';
+import { TEMPLATE_ANALYZER } from './analyze-template.ts';
+import type { TemplateAnalysisOptions } from './analyze-template.ts';
 import { receiveFile } from './receive-file.ts';
 
 interface TemplateQuery {
@@ -55,18 +57,14 @@ export function templateImportRoutes(
       response: { status: 200, schema: responseSchema },
       handler: async ({ req, query }) => {
         const file = await receiveFile(req, reader.limits.maxBytes);
+        const wanted = [...(query.sheet ?? []), ...(file.fields.get('sheet') ?? [])];
+        const options: TemplateAnalysisOptions = { sheets: wanted };
         const workbook = await reader.read(file.bytes, {
           filename: file.filename ?? query.filename ?? null,
           mode: 'cells',
+          analyzer: { module: TEMPLATE_ANALYZER, options },
         });
-        const wanted = [...(query.sheet ?? []), ...(file.fields.get('sheet') ?? [])];
-        let result;
-        try {
-          result = importTemplate(workbook, { sheets: wanted });
-        } catch (error) {
-          if (error instanceof TemplateImportError) throw new WorkbookRejected(error.code, error.message);
-          throw error;
-        }
+        const result = workbook.analysis as TemplateImport;
         const selected = new Set(result.sheets);
         return {
           definition: result.definition,

@@ -8,18 +8,23 @@ import { formatBytes } from './limits.ts';
 import { inspectOle2 } from './ole2.ts';
 import { parseInWorker } from './run-worker.ts';
 import { sniffContainer } from './sniff.ts';
-import type { ReadMode, WorkbookData, WorkbookFormat } from './types.ts';
+import type { ReadMode, ReadResult, WorkbookFormat } from './types.ts';
 import { inspectZip } from './zip-inspect.ts';
 
 export interface ReadOptions {
   /** for messages only; the type is decided by content */
   filename?: string | null;
   mode: ReadMode;
+  /**
+   * Runs `analyzeWorkbook(workbook, options)` from this module inside the worker, under the
+   * same limits; its result comes back as `analysis` and the cells stay in the worker.
+   */
+  analyzer?: { module: URL; options?: unknown };
 }
 
 export interface WorkbookReader {
   readonly limits: Readonly<WorkbookLimits>;
-  read(bytes: Buffer, options: ReadOptions): Promise<WorkbookData>;
+  read(bytes: Buffer, options: ReadOptions): Promise<ReadResult>;
 }
 
 export function createWorkbookReader(limits: WorkbookLimits): WorkbookReader {
@@ -42,6 +47,9 @@ export function createWorkbookReader(limits: WorkbookLimits): WorkbookReader {
             format,
             mode: options.mode,
             limits: { maxRows: limits.maxRows, maxColumns: limits.maxColumns },
+            ...(options.analyzer
+              ? { analyzer: { module: options.analyzer.module.href, options: options.analyzer.options } }
+              : {}),
           },
           limits,
         ),

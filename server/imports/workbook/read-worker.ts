@@ -2,6 +2,7 @@
  * The parsing worker: one request, one answer, then the thread ends. SheetJS (and
  * papaparse for CSV) only ever run here, under the heap limit and wall-time limit the
  * parent sets, so a hostile file can neither block the server nor pollute its objects.
+ * An optional analyzer (e.g. the template importer) runs here too, on the parsed data.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
@@ -17,19 +18,48 @@ export interface ParseRequest {
   format: WorkbookFormat;
   mode: ReadMode;
   limits: { maxRows: number; maxColumns: number };
+  /** a module URL exporting `analyzeWorkbook(workbook, options)`, run here on the result */
+  analyzer?: { module: string; options?: unknown };
 }
 
 export type ParseResponse =
-  | { ok: true; workbook: WorkbookData; isPrototypeClean: boolean }
-  | { ok: false; reason: WorkbookRejected['reason']; message: string; extra: Record<string, unknown> };
+  | { ok: true; workbook: WorkbookData; analysis?: unknown; isPrototypeClean: boolean }
+  | {
+      ok: false;
+      reason: WorkbookRejected['reason'] | 'internal';
+      message: string;
+      extra: Record<string, unknown>;
+    };
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).join(',');
 
-function run(request: ParseRequest): ParseResponse {
+async function run(request: ParseRequest): Promise<ParseResponse> {
   try {
     const workbook = request.format === 'csv' ? readCsv(request) : readBook(request);
-    const isPrototypeClean = Object.getOwnPropertyNames(Object.prototype).join(',') === prototypeBefore;
-    return { ok: true, workbook, isPrototypeClean };
+    const isClean = () => Object.getOwnPropertyNames(Object.prototype).join(',') === prototypeBefore;
+    if (!request.analyzer) return { ok: true, workbook, isPrototypeClean: isClean() };
+    const analyzer = (await import(request.analyzer.module)) as {
+      analyzeWorkbook: (wb: WorkbookData, options: unknown) => unknown;
+    };
+    let analysis: unknown;
+    try {
+      analysis = await analyzer.analyzeWorkbook(workbook, request.analyzer.options);
+    } catch (error) {
+      if (error instanceof WorkbookRejected) throw error;
+      // a bug, not a bad file: the parent reports it as a server error
+      return {
+        ok: false,
+        reason: 'internal',
+        message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        extra: {},
+      };
+    }
+    // the caller got what it asked for; the cells need not cross back
+    const summary = {
+      ...workbook,
+      sheets: workbook.sheets.map((sheet) => ({ ...sheet, cells: [], rows: [] })),
+    };
+    return { ok: true, workbook: summary, analysis, isPrototypeClean: isClean() };
   } catch (error) {
     const rejected = toRejection(error);
     const { reason: _reason, ...extra } = rejected.extra;
@@ -130,4 +160,4 @@ function toRejection(error: unknown): WorkbookRejected {
   );
 }
 
-parentPort?.postMessage(run(workerData.request as ParseRequest));
+parentPort?.postMessage(await run(workerData.request as ParseRequest));

@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { WorkbookRejected } from './errors.ts';
 import type { ParseRequest, ParseResponse } from './read-worker.ts';
-import type { WorkbookData } from './types.ts';
+import type { ReadResult } from './types.ts';
 
 const ENTRY = new URL('./worker-entry.mjs', import.meta.url);
 const READER = new URL('./read-worker.ts', import.meta.url).href;
@@ -13,7 +13,7 @@ const READER = new URL('./read-worker.ts', import.meta.url).href;
 export function parseInWorker(
   request: ParseRequest,
   limits: { heapMb: number; timeoutMs: number },
-): Promise<WorkbookData> {
+): Promise<ReadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(ENTRY, {
       workerData: { entry: READER, request },
@@ -44,8 +44,11 @@ export function parseInWorker(
     );
     worker.once('message', (response: ParseResponse) =>
       settle(() => {
-        if (!response.ok)
+        if (!response.ok) {
+          if (response.reason === 'internal')
+            return reject(new Error(`workbook analysis failed: ${response.message}`));
           return reject(new WorkbookRejected(response.reason, response.message, response.extra));
+        }
         if (!response.isPrototypeClean) {
           return reject(
             new WorkbookRejected(
@@ -54,7 +57,11 @@ export function parseInWorker(
             ),
           );
         }
-        resolve(response.workbook);
+        resolve(
+          response.analysis === undefined
+            ? response.workbook
+            : { ...response.workbook, analysis: response.analysis },
+        );
       }),
     );
     worker.once('error', (error: Error & { code?: string }) =>

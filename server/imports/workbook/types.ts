@@ -58,3 +58,6 @@ export interface WorkbookData {
 }
 
 export type ReadMode = 'cells' | 'rows';
+
+/** What the reader answers: the workbook, and what an analyzer made of it (its cells stay in the worker). */
+export type ReadResult = WorkbookData & { analysis?: unknown };

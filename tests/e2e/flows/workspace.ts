@@ -185,6 +185,41 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
     await page.getByTestId('draft-restore').waitFor({ state: 'detached' });
   });
 
+  await run.step('the row menu duplicates and deletes rows; dragging a row reorders the grid', async () => {
+    const rowCount = page.getByTestId('row-count-items');
+    await page.getByTestId('row-actions-items-0').click();
+    await page.getByRole('menuitem', { name: 'Duplicate row' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="row-count-items"]')?.textContent === '2 rows',
+    );
+    expect((await page.locator('#fw-items-1-sku').inputValue()) === 'DRAFT-1', 'the copy has the sku');
+    await page.locator('#fw-items-1-sku').fill('SECOND');
+
+    const handle = page.locator('[data-row="1"] .fw-drag');
+    const from = (await handle.boundingBox())!;
+    const to = (await page.locator('[data-row="0"]').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    for (let step = 1; step <= 8; step++) {
+      await page.mouse.move(
+        from.x + from.width / 2,
+        from.y + from.height / 2 - ((from.y - to.y + 4) * step) / 8,
+      );
+    }
+    await page.mouse.up();
+    await page.waitForFunction(
+      () => (document.getElementById('fw-items-0-sku') as HTMLInputElement | null)?.value === 'SECOND',
+    );
+
+    await page.getByTestId('row-actions-items-1').click();
+    await page.getByRole('menuitem', { name: 'Delete row' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="row-count-items"]')?.textContent === '1 rows',
+    );
+    expect((await rowCount.innerText()) === '1 rows', 'one row left');
+    expect((await page.locator('#fw-items-0-sku').inputValue()) === 'SECOND', 'the dragged row stayed');
+  });
+
   await run.step('labels, descriptions and options with HTML or markdown render as inert text', async () => {
     let dialogs = 0;
     const onDialog = (dialog: { dismiss: () => Promise<void> }) => {
@@ -226,10 +261,11 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
     await preview.waitFor();
     const src = (await preview.getAttribute('src')) ?? '';
     expect(/^\/api\/v1\/blobs\/[a-f0-9]{32}$/.test(src), `preview from the blob store, got ${src}`);
-    expect(
-      await preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1),
-      'the preview image loads',
-    );
+    // the blob is served back and decodes as the 1×1 PNG that was uploaded
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="field-photo"] img');
+      return img !== null && img.complete && img.naturalWidth === 1;
+    });
     await page
       .getByTestId('field-photo')
       .locator('input[type=file]')

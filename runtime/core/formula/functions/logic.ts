@@ -104,9 +104,7 @@ export const LOGIC_FUNCTIONS: FunctionSpec[] = [
   eager(logical('AND', 'TRUE when every argument is true'), (args, ctx) =>
     combine('AND', args, ctx, isEvery),
   ),
-  eager(logical('OR', 'TRUE when any argument is true'), (args, ctx) =>
-    combine('OR', args, ctx, isSome),
-  ),
+  eager(logical('OR', 'TRUE when any argument is true'), (args, ctx) => combine('OR', args, ctx, isSome)),
   eager(logical('XOR', 'TRUE when an odd number of arguments are true'), (args, ctx) =>
     combine('XOR', args, ctx, isOdd),
   ),

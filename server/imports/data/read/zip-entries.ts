@@ -1,0 +1,62 @@
+import { Transform, type Readable } from 'node:stream';
+import yauzl from 'yauzl';
+import { WorkbookRejected } from '../../workbook/errors.ts';
+
+export interface ZipArchive {
+  has(name: string): boolean;
+  /** inflated size of an entry as the central directory declares it (progress is measured against it) */
+  size(name: string): number;
+  /** the inflated entry; refuses more than `maxBytes` */
+  stream(name: string, maxBytes: number): Promise<Readable>;
+  text(name: string, maxBytes: number): Promise<string>;
+  close(): void;
+}
+
+/**
+ * Random access to the parts of a zip file (the shared reader has inspected it for bombs
+ * before). yauzl checks every entry's inflated size against its central directory record;
+ * on top of that each stream is cut off at `maxBytes`.
+ */
+export async function openZip(file: string): Promise<ZipArchive> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
+  } catch (error) {
+    throw new WorkbookRejected('damaged', `The file is not a readable .xlsx (zip) file: ${(error as Error).message}`);
+  }
+  const entries = new Map<string, yauzl.Entry>();
+  for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\//, ''), entry);
+  const entryOf = (name: string) => {
+    const entry = entries.get(name);
+    if (!entry) throw new WorkbookRejected('damaged', `The workbook has no part ${name}`);
+    return entry;
+  };
+  const stream = async (name: string, maxBytes: number): Promise<Readable> => {
+    const entry = entryOf(name);
+    if (entry.uncompressedSize > maxBytes) throw tooBig(name, maxBytes);
+    const readable = await zip.openReadStreamPromise(entry);
+    let total = 0;
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        total += chunk.length;
+        done(total > maxBytes ? tooBig(name, maxBytes) : null, chunk);
+      },
+    });
+    readable.on('error', (error) => counted.destroy(error));
+    return readable.pipe(counted);
+  };
+  return {
+    has: (name) => entries.has(name),
+    size: (name) => entryOf(name).uncompressedSize,
+    stream,
+    async text(name, maxBytes) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of await stream(name, maxBytes)) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    close: () => zip.close(),
+  };
+}
+
+const tooBig = (name: string, maxBytes: number) =>
+  new WorkbookRejected('zip-bomb', `The workbook part ${name} inflates to more than ${Math.round(maxBytes / 1048576)} MB`);
