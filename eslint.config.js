@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/results/**', 'tests/e2e/__screenshots__/**', 'coverage/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'node_modules/**', 'data/**', 'bench/results/**', 'tests/e2e/__screenshots__/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
