@@ -23,6 +23,7 @@ const TITLES: Record<string, Record<Locale, string>> = {
   'payload-too-large': { en: 'Request body too large', 'zh-CN': '请求内容过大' },
   'unsupported-media-type': { en: 'Unsupported content type', 'zh-CN': '不支持的内容类型' },
   'validation-failed': { en: 'Validation failed', 'zh-CN': '校验未通过' },
+  'unreadable-workbook': { en: 'Workbook cannot be read', 'zh-CN': '无法读取该工作簿' },
   'too-many-requests': { en: 'Too many requests', 'zh-CN': '请求过于频繁' },
   'internal-error': { en: 'Internal server error', 'zh-CN': '服务器内部错误' },
 };

@@ -1,7 +1,8 @@
 /**
  * Recalculates workbooks with LibreOffice headless (Debian: libreoffice-calc-nogui) in a
  * private profile set to recalculate formulas on load, and reads the results back.
- * Without soffice the comparisons fail loudly unless FORMWORK_SKIP_LIBREOFFICE=1.
+ * Without soffice the comparisons are skipped with a printed reason on a developer machine, and fail in
+ * CI (CI=true, where .ci/run installs LibreOffice) unless FORMWORK_SKIP_LIBREOFFICE=1.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,10 +28,14 @@ export function hasLibreOffice(): boolean {
 
 export const isSkippingLibreOffice = process.env.FORMWORK_SKIP_LIBREOFFICE === '1';
 
-/** Throws (fails the suite) when soffice is missing and skipping was not asked for. */
+/** True when soffice can run; otherwise skips with a printed reason, or fails the suite in CI. */
 export function requireLibreOffice(): boolean {
   if (hasLibreOffice()) return true;
   if (isSkippingLibreOffice) return false;
+  if (process.env.CI !== 'true') {
+    console.warn('[excel templates] LibreOffice comparisons skipped: soffice is not installed (apt-get install libreoffice-calc-nogui)');
+    return false;
+  }
   throw new Error(
     'LibreOffice (soffice) is needed to check imported formulas against the sheet: apt-get install libreoffice-calc-nogui, or set FORMWORK_SKIP_LIBREOFFICE=1 to skip these comparisons',
   );

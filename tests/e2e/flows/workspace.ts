@@ -211,8 +211,9 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
       () => (document.getElementById('fw-items-0-sku') as HTMLInputElement | null)?.value === 'SECOND',
     );
 
+    await page.waitForTimeout(300); // the drop animation
     await page.getByTestId('row-actions-items-1').click();
-    await page.getByRole('menuitem', { name: 'Delete row' }).click();
+    await page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').getByText('Delete row').click();
     await page.waitForFunction(
       () => document.querySelector('[data-testid="row-count-items"]')?.textContent === '1 rows',
     );

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Segmented, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Flex, Segmented, Statistic, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReportError } from '../../lib/useReportError.ts';
@@ -35,7 +35,7 @@ export function ResultsPanel({ job }: { job: ImportJob }) {
 
   return (
     <div data-testid="import-results">
-      <Space size="large" wrap style={{ marginBottom: 16 }}>
+      <Flex wrap gap={32} style={{ marginBottom: 16 }}>
         <Statistic title={t('imports.records')} value={summary.records} />
         <Statistic title={t('imports.inserts')} value={summary.inserts} />
         <Statistic title={t('imports.updates')} value={summary.updates} />
@@ -50,8 +50,8 @@ export function ResultsPanel({ job }: { job: ImportJob }) {
           value={Math.round(summary.errorRate * 10000) / 100}
           suffix="%"
         />
-      </Space>
-      <Space wrap style={{ marginBottom: 12 }}>
+      </Flex>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
         <Segmented
           value={view}
           onChange={(v) => (setView(v as 'errors' | 'rows'), setPage(1))}
@@ -78,7 +78,7 @@ export function ResultsPanel({ job }: { job: ImportJob }) {
         >
           {t('imports.downloadErrors')}
         </Button>
-      </Space>
+      </Flex>
       {view === 'errors' ? (
         <Table<RowErrorDto>
           size="small"
