@@ -135,7 +135,7 @@ export async function run(): Promise<BenchResult> {
     ],
     notes: [
       `${ROWS} line items (5,000 for the last figure), 21 formulas (20 header); medians of 30–3000 runs`,
-      'ratio = value / baseline, as in every suite: times, so below 1 is faster than the baseline (0.05 = 20× faster)',
+      'ratio = value / baseline, as in every suite; these are times, so below 1 is faster than the baseline (0.05 = 20× faster)',
       'naive evaluator: parses once, then interprets the AST of every row and header formula on every change ' +
         '(same operators and function library, name lookups in Maps)',
       "compile baseline: the naive evaluator's setup (parsing every formula, ordering fields)",

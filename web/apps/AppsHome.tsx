@@ -8,6 +8,7 @@ import { PageHeader } from '../pages/PageHeader.tsx';
 import { listAllForms } from './api.ts';
 import type { FormSummary } from './api.ts';
 import { recentFormIds } from './recent.ts';
+import { warmUpFormCompiler } from './warmUp.ts';
 
 /** The Apps home: forms I may fill, recently used first, with a search box. */
 export function AppsHome() {
@@ -15,6 +16,7 @@ export function AppsHome() {
   const report = useReportError();
   const [forms, setForms] = useState<FormSummary[] | null>(null);
   const [query, setQuery] = useState('');
+  useEffect(() => warmUpFormCompiler(), []);
   useEffect(() => {
     let isCurrent = true;
     listAllForms()

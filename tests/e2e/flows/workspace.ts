@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { StepRunner } from '../runner.ts';
 import { screenshot, settle, VIEWPORTS } from '../browser.ts';
@@ -156,6 +157,28 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
     requiredMessage: '"客户名称" is required',
     customer: `ACME ${ctx.runId}`,
   });
+  await run.step('my records export as CSV with the chosen columns', async () => {
+    await page.goto(url(ctx, `/apps/forms/${orderFormId}/records`));
+    await page
+      .getByTestId('records-table')
+      .locator('tr', { hasText: `ACME ${ctx.runId}` })
+      .waitFor();
+    await page.getByTestId('choose-columns').click();
+    await page.getByTestId('column-chooser').getByText('付款方式').click();
+    await page.getByTestId('records-table').getByRole('columnheader', { name: '付款方式' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-csv').click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(
+      header.startsWith('订单编号,客户名称,下单日期,付款方式,价税合计,Status,Created'),
+      `CSV header: ${header}`,
+    );
+    expect(first.includes(`ACME ${ctx.runId}`) && first.includes('¥389.84'), `CSV row: ${first}`);
+  });
+
   await orderRound(run, ctx, {
     formId: orderFormId,
     lang: 'zh-CN',

@@ -13,6 +13,7 @@ import {
   toBoolean,
   toNumber,
   toText,
+  type Ticker,
 } from './coerce.ts';
 import { foldUnits, hasWildcards, wildcardSearch } from './compare.ts';
 import { eager, scalar } from './define.ts';
@@ -97,8 +98,8 @@ export const TEXT_FUNCTIONS: FunctionSpec[] = [
     4,
     [T, T, T, N],
     'Replaces occurrences of a text (all, or the n-th)',
-    ([s, old, replacement, nth], count) =>
-      substitute(s, old, replacement, count.length > 3 ? nth : undefined),
+    ([s, old, replacement, nth], raw, ctx) =>
+      substitute({ s, old, replacement, nth: raw.length > 3 ? nth : undefined, ctx }),
   ),
   text<[string, number, number, string]>(
     'REPLACE',
@@ -202,20 +203,28 @@ function findIn(
   return at < 0 ? fail('#VALUE!', fn, `"${needle}" not found`) : at + 1;
 }
 
-function substitute(
-  s: string,
-  old: string,
-  replacement: string,
-  nth: number | undefined,
-): string | FormulaError {
+function substitute(input: {
+  s: string;
+  old: string;
+  replacement: string;
+  nth: number | undefined;
+  ctx: Ticker;
+}): string | FormulaError {
+  const { s, old, replacement, nth, ctx } = input;
   if (nth !== undefined && Math.trunc(nth) < 1)
     return fail('#VALUE!', 'SUBSTITUTE', 'instance must be at least 1');
   if (old === '') return s;
   if (nth === undefined) {
-    const count = s.split(old).length - 1;
-    if (s.length + count * (replacement.length - old.length) > MAX_TEXT_LENGTH) {
-      return fail('#VALUE!', 'SUBSTITUTE', `result longer than ${MAX_TEXT_LENGTH} characters`);
+    // a step per occurrence (thousands of one-character matches cost far more than the
+    // text length suggests), and stop counting once the result could not fit
+    const growth = replacement.length - old.length;
+    let count = 0;
+    for (let at = s.indexOf(old); at >= 0; at = s.indexOf(old, at + old.length)) {
+      count++;
+      if (growth > 0 && s.length + count * growth > MAX_TEXT_LENGTH)
+        return fail('#VALUE!', 'SUBSTITUTE', `result longer than ${MAX_TEXT_LENGTH} characters`);
     }
+    ctx.tick(count);
     return s.split(old).join(replacement);
   }
   let at = -1;

@@ -79,6 +79,14 @@ describe('replacing', () => {
     expectError(call('SUBSTITUTE', 'abc', 'a', 'x', 0), '#VALUE!');
   });
 
+  it('SUBSTITUTE charges a step per occurrence and refuses an oversized result early', () => {
+    const ctx = makeCtx();
+    expect(callIn(ctx, 'SUBSTITUTE', 'aa'.repeat(5000), 'a', '')).toBe('');
+    expect(ctx.steps).toBeGreaterThan(10_000);
+    expect(call('SUBSTITUTE', 'aa'.repeat(5000), 'aa', 'b')).toBe('b'.repeat(5000));
+    expectError(call('SUBSTITUTE', 'a'.repeat(30_000), 'a', 'b'.repeat(3000)), '#VALUE!');
+  });
+
   it('REPLACE swaps characters at a position (Excel docs)', () => {
     expect(call('REPLACE', 'abcdefghijk', 6, 5, '*')).toBe('abcde*k');
     expect(call('REPLACE', '2009', 3, 2, '10')).toBe('2010');
