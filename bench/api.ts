@@ -25,7 +25,8 @@ async function load(info: ServerInfo, kind: 'create' | 'list'): Promise<number> 
     body: kind === 'create' ? JSON.stringify({ data: sampleOrder(7) }) : undefined,
   });
   const ok = result['2xx'];
-  if (result.non2xx > 0) throw new Error(`${kind}: ${result.non2xx} non-2xx answers of ${result.requests.total}`);
+  if (result.non2xx > 0)
+    throw new Error(`${kind}: ${result.non2xx} non-2xx answers of ${result.requests.total}`);
   return ok / DURATION_S;
 }
 
@@ -37,18 +38,25 @@ export async function run(): Promise<BenchResult> {
 
   const figures: BenchFigure[] = [];
   const stores: { name: string; env: Record<string, string> }[] = [{ name: 'sqlite', env: {} }];
-  if (process.env.MONGODB_URI) stores.push({ name: 'mongo', env: { BENCH_MONGODB_URI: process.env.MONGODB_URI } });
+  if (process.env.MONGODB_URI)
+    stores.push({ name: 'mongo', env: { BENCH_MONGODB_URI: process.env.MONGODB_URI } });
   else notes.push('api.*.mongo skipped: MONGODB_URI is not set (CI runs it against FerretDB)');
 
   for (const store of stores) {
     const server = await startChild<ServerInfo>('support/api-server.ts', store.env);
     try {
-      figures.push(figure(`api.create_rps.${store.name}`, await load(server.info, 'create'), 'req/s', baseline.create));
-      figures.push(figure(`api.list_rps.${store.name}`, await load(server.info, 'list'), 'req/s', baseline.list));
+      figures.push(
+        figure(`api.create_rps.${store.name}`, await load(server.info, 'create'), 'req/s', baseline.create),
+      );
+      figures.push(
+        figure(`api.list_rps.${store.name}`, await load(server.info, 'list'), 'req/s', baseline.list),
+      );
     } finally {
       await server.stop();
     }
   }
-  notes.push(`${CONNECTIONS} connections, ${DURATION_S} s per figure; list = filtered, sorted page of 50 out of 10,000+ records`);
+  notes.push(
+    `${CONNECTIONS} connections, ${DURATION_S} s per figure; list = filtered, sorted page of 50 out of 10,000+ records`,
+  );
   return { suite: 'api', figures, notes };
 }

@@ -14,7 +14,9 @@ const requested = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const names = requested.length ? requested : Object.keys(SUITES);
 const unknown = names.filter((n) => !SUITES[n]);
 if (unknown.length) {
-  console.error(`unknown bench suite(s): ${unknown.join(', ')}; available: ${Object.keys(SUITES).join(', ')}`);
+  console.error(
+    `unknown bench suite(s): ${unknown.join(', ')}; available: ${Object.keys(SUITES).join(', ')}`,
+  );
   process.exit(2);
 }
 
@@ -24,7 +26,13 @@ for (const name of names) {
   console.log(`\n▶ ${name}`);
   const result = await (await SUITES[name]()).run();
   console.table(
-    result.figures.map((f) => ({ figure: f.name, value: round(f.value), unit: f.unit, baseline: round(f.baseline), ratio: round(f.ratio) })),
+    result.figures.map((f) => ({
+      figure: f.name,
+      value: round(f.value),
+      unit: f.unit,
+      baseline: round(f.baseline),
+      ratio: round(f.ratio),
+    })),
   );
   if (result.notes?.length) for (const note of result.notes) console.log(`  note: ${note}`);
   fs.writeFileSync(path.join(resultsDir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);

@@ -14,7 +14,8 @@ function newestMtime(entry) {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = 0;
   for (const child of fs.readdirSync(full, { withFileTypes: true, recursive: true })) {
-    if (child.isFile()) newest = Math.max(newest, fs.statSync(path.join(child.parentPath, child.name)).mtimeMs);
+    if (child.isFile())
+      newest = Math.max(newest, fs.statSync(path.join(child.parentPath, child.name)).mtimeMs);
   }
   return newest;
 }
@@ -22,17 +23,27 @@ function newestMtime(entry) {
 const builtAt = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
 const sourcesAt = Math.max(...SOURCES.map(newestMtime));
 if (builtAt < sourcesAt) {
-  console.log(builtAt ? 'The web app is older than its sources: rebuilding…' : 'Building the web app (first start)…');
-  const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  console.log(
+    builtAt ? 'The web app is older than its sources: rebuilding…' : 'Building the web app (first start)…',
+  );
+  const build = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [path.join(root, 'bin/formwork.js'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [path.join(root, 'bin/formwork.js'), 'serve', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

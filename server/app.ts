@@ -86,7 +86,14 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   ];
   const openapi = buildOpenApi(routes, { version });
   routes.push(
-    defineRoute({ method: 'get', path: '/openapi.json', permission: 'public', summary: 'This API as OpenAPI 3.1', tag: 'meta', handler: () => openapi }),
+    defineRoute({
+      method: 'get',
+      path: '/openapi.json',
+      permission: 'public',
+      summary: 'This API as OpenAPI 3.1',
+      tag: 'meta',
+      handler: () => openapi,
+    }),
     defineRoute({
       method: 'get',
       path: '/docs',
@@ -103,7 +110,9 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   api.use(authenticate(services));
   api.use('/blobs', blobRoutes(services)); // multipart uploads: before the JSON-only body guard
   const guard = bodyGuard();
-  api.use((req, res, next) => (['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : guard(req, res, next)));
+  api.use((req, res, next) =>
+    ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : guard(req, res, next),
+  );
   mountRoutes(api, routes);
   api.use((req) => {
     throw new NotFound('endpoint', `${req.method} ${req.originalUrl.split('?')[0]}`);

@@ -17,10 +17,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version as string;
+const VERSION = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+  .version as string;
 
 /** Opens the store, runs first-start set-up, and listens. Used by `formwork serve` and the API tests. */
-export async function startServer(input: { config: Config; logger?: Logger; isServingSpa?: boolean; print?: (line: string) => void }): Promise<RunningServer> {
+export async function startServer(input: {
+  config: Config;
+  logger?: Logger;
+  isServingSpa?: boolean;
+  print?: (line: string) => void;
+}): Promise<RunningServer> {
   const { config } = input;
   const logger = input.logger ?? pino({ level: config.logLevel });
   const print = input.print ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -31,7 +37,9 @@ export async function startServer(input: { config: Config; logger?: Logger; isSe
 
   const first = await ensureFirstStart(store, { adminPassword: config.adminPassword });
   if (first.generatedPassword) {
-    print(`\n  Created the admin user. Sign in as  admin / ${first.generatedPassword}\n  (shown once; set FORMWORK_ADMIN_PASSWORD to choose it)\n`);
+    print(
+      `\n  Created the admin user. Sign in as  admin / ${first.generatedPassword}\n  (shown once; set FORMWORK_ADMIN_PASSWORD to choose it)\n`,
+    );
   }
   if (first.isAdminCreated && config.seedDemo) await seedDemoContent(services, print);
 

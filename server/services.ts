@@ -17,7 +17,12 @@ export interface Services {
   audit: AuditLog;
 }
 
-export function createServices(input: { config: Config; store: Store; logger: Logger; secret: string }): Services {
+export function createServices(input: {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  secret: string;
+}): Services {
   const { config, store, logger, secret } = input;
   return {
     config,

@@ -26,6 +26,8 @@ app.get('/api/v1/forms/:id/records', (_req, res) => {
   res.json(page);
 });
 const server = app.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'none', formId: 'f1' })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, token: 'none', formId: 'f1' })}\n`,
+  );
 });
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

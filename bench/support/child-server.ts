@@ -2,11 +2,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /** Starts a bench server script in its own process (so load generator and server do not share a core) and reads its JSON hello line. */
-export async function startChild<T>(script: string, env: Record<string, string> = {}): Promise<{ info: T; stop: () => Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.resolve(import.meta.dirname, '..', script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+export async function startChild<T>(
+  script: string,
+  env: Record<string, string> = {},
+): Promise<{ info: T; stop: () => Promise<void> }> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve(import.meta.dirname, '..', script)],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const info = await new Promise<T>((resolve, reject) => {
     let buffer = '';
     child.stdout!.on('data', (chunk: Buffer) => {

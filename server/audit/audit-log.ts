@@ -34,7 +34,13 @@ export function createAuditLog(store: Store, logger: Logger) {
         summary: { before: summarise(entry.before) ?? null, after: summarise(entry.after) ?? null },
         ip: entry.ip,
       });
-      logger.info({ audit: { action: entry.action, target: `${entry.targetType}:${entry.targetId}`, actor: entry.actorId } });
+      logger.info({
+        audit: {
+          action: entry.action,
+          target: `${entry.targetType}:${entry.targetId}`,
+          actor: entry.actorId,
+        },
+      });
       return event;
     },
   };

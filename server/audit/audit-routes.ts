@@ -17,7 +17,17 @@ const auditSchema = {
 
 export function auditRoutes({ store }: Services): RouteDef[] {
   return [
-    defineRoute<unknown, { actorId?: string; action?: string; targetType?: string; targetId?: string; limit: number; cursor?: string }>({
+    defineRoute<
+      unknown,
+      {
+        actorId?: string;
+        action?: string;
+        targetType?: string;
+        targetId?: string;
+        limit: number;
+        cursor?: string;
+      }
+    >({
       method: 'get',
       path: '/audit',
       permission: 'admin',

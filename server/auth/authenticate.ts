@@ -12,7 +12,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * mutations must carry a valid X-CSRF-Token; Bearer requests need none since
  * browsers never attach them on their own.
  */
-export function authenticate(deps: { store: Store; sessions: SessionService; tokens: TokenService }): RequestHandler {
+export function authenticate(deps: {
+  store: Store;
+  sessions: SessionService;
+  tokens: TokenService;
+}): RequestHandler {
   return async (req, _res, next) => {
     req.auth = null;
     const header = req.headers.authorization;

@@ -10,7 +10,11 @@ export const MIN_PASSWORD_LENGTH = 8;
 export function assertPasswordPolicy(password: string, path = 'password'): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > 256) {
     throw new ValidationError('The password does not meet the policy', [
-      { path, code: 'password-policy', message: `Password must be ${MIN_PASSWORD_LENGTH} to 256 characters long` },
+      {
+        path,
+        code: 'password-policy',
+        message: `Password must be ${MIN_PASSWORD_LENGTH} to 256 characters long`,
+      },
     ]);
   }
 }

@@ -19,14 +19,20 @@ export function sessionRoutes({ store, sessions, loginLimiter, audit }: Services
         type: 'object',
         additionalProperties: false,
         required: ['username', 'password'],
-        properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', maxLength: 256 } },
+        properties: {
+          username: { type: 'string', minLength: 1, maxLength: 64 },
+          password: { type: 'string', maxLength: 256 },
+        },
       },
       response: { status: 201, schema: sessionAnswer },
       handler: async ({ body, req, res }) => {
         const username = body.username.toLowerCase();
         const ip = req.ip ?? 'unknown';
         await loginLimiter.assertAllowed(username, ip);
-        const page = await store.users.list({ filter: { op: 'eq', field: 'username', value: username }, limit: 1 });
+        const page = await store.users.list({
+          filter: { op: 'eq', field: 'username', value: username },
+          limit: 1,
+        });
         const user = page.items[0];
         const isValid = await verifyPassword(user?.passwordHash, body.password);
         if (!user || !isValid || !user.isActive) {
@@ -35,7 +41,13 @@ export function sessionRoutes({ store, sessions, loginLimiter, audit }: Services
         }
         await loginLimiter.recordSuccess(username, ip);
         const { session, csrfToken } = await sessions.start(user, req, res);
-        await audit.write({ actorId: user.id, action: 'session.create', targetType: 'session', targetId: session.id, ip });
+        await audit.write({
+          actorId: user.id,
+          action: 'session.create',
+          targetType: 'session',
+          targetId: session.id,
+          ip,
+        });
         return created({ user: publicUser(user), csrfToken });
       },
     }),

@@ -47,7 +47,10 @@ export function createSessionService({ store, secret, isSecureCookies }: Session
 
     /** The live session for a raw cookie value, or null (expired sessions are removed). */
     async resolve(raw: string): Promise<Session | null> {
-      const page = await store.sessions.list({ filter: { op: 'eq', field: 'tokenHash', value: sha256(raw) }, limit: 1 });
+      const page = await store.sessions.list({
+        filter: { op: 'eq', field: 'tokenHash', value: sha256(raw) },
+        limit: 1,
+      });
       const session = page.items[0];
       if (!session) return null;
       if (session.expiresAt <= new Date().toISOString()) {

@@ -7,7 +7,13 @@ import { publicToken } from './tokens.ts';
 
 const tokenSchema = {
   type: 'object',
-  properties: { ...baseDocProps, userId: { type: 'string' }, name: { type: 'string' }, lastUsedAt: { type: ['string', 'null'] }, expiresAt: { type: ['string', 'null'] } },
+  properties: {
+    ...baseDocProps,
+    userId: { type: 'string' },
+    name: { type: 'string' },
+    lastUsedAt: { type: ['string', 'null'] },
+    expiresAt: { type: ['string', 'null'] },
+  },
 };
 
 /** Users manage their own tokens; admins see and revoke everyone's. */
@@ -40,12 +46,29 @@ export function tokenRoutes({ store, tokens, audit }: Services): RouteDef[] {
         type: 'object',
         additionalProperties: false,
         required: ['name'],
-        properties: { name: { type: 'string', minLength: 1, maxLength: 100 }, expiresAt: { type: 'string', format: 'date-time' } },
+        properties: {
+          name: { type: 'string', minLength: 1, maxLength: 100 },
+          expiresAt: { type: 'string', format: 'date-time' },
+        },
       },
-      response: { status: 201, schema: { type: 'object', properties: { token: tokenSchema, secret: { type: 'string' } } } },
+      response: {
+        status: 201,
+        schema: { type: 'object', properties: { token: tokenSchema, secret: { type: 'string' } } },
+      },
       handler: async ({ auth, body, req }) => {
-        const { token, secret } = await tokens.issue({ userId: auth.user.id, name: body.name, expiresAt: body.expiresAt });
-        await audit.write({ actorId: auth.user.id, action: 'token.create', targetType: 'token', targetId: token.id, after: publicToken(token), ip: req.ip });
+        const { token, secret } = await tokens.issue({
+          userId: auth.user.id,
+          name: body.name,
+          expiresAt: body.expiresAt,
+        });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'token.create',
+          targetType: 'token',
+          targetId: token.id,
+          after: publicToken(token),
+          ip: req.ip,
+        });
         return created({ token: publicToken(token), secret });
       },
     }),
@@ -59,9 +82,17 @@ export function tokenRoutes({ store, tokens, audit }: Services): RouteDef[] {
       handler: async ({ auth, params, req }) => {
         const token = await store.tokens.get(params.id);
         // Someone else's token answers 404, not 403, so ids cannot be probed.
-        if (!token || (token.userId !== auth.user.id && !isAdmin(auth.user))) throw new NotFound('token', params.id);
+        if (!token || (token.userId !== auth.user.id && !isAdmin(auth.user)))
+          throw new NotFound('token', params.id);
         await store.tokens.delete(token.id);
-        await audit.write({ actorId: auth.user.id, action: 'token.delete', targetType: 'token', targetId: token.id, before: publicToken(token), ip: req.ip });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'token.delete',
+          targetType: 'token',
+          targetId: token.id,
+          before: publicToken(token),
+          ip: req.ip,
+        });
         return noContent();
       },
     }),

@@ -6,7 +6,11 @@ const TOKEN_PREFIX = 'fw_';
 /** API tokens: the secret is shown once; only its sha-256 is stored. */
 export function createTokenService(store: Store) {
   return {
-    async issue(input: { userId: string; name: string; expiresAt?: string | null }): Promise<{ token: ApiToken; secret: string }> {
+    async issue(input: {
+      userId: string;
+      name: string;
+      expiresAt?: string | null;
+    }): Promise<{ token: ApiToken; secret: string }> {
       const secret = TOKEN_PREFIX + randomToken(30);
       const token = await store.tokens.insert({
         userId: input.userId,
@@ -20,7 +24,10 @@ export function createTokenService(store: Store) {
 
     async resolve(secret: string): Promise<ApiToken | null> {
       if (!secret.startsWith(TOKEN_PREFIX)) return null;
-      const page = await store.tokens.list({ filter: { op: 'eq', field: 'tokenHash', value: sha256(secret) }, limit: 1 });
+      const page = await store.tokens.list({
+        filter: { op: 'eq', field: 'tokenHash', value: sha256(secret) },
+        limit: 1,
+      });
       const token = page.items[0];
       if (!token) return null;
       if (token.expiresAt && token.expiresAt <= new Date().toISOString()) return null;

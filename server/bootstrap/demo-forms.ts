@@ -11,10 +11,14 @@ const DEMO_FORMS = ['sales-order.json', 'customer.json'];
 /** Creates and publishes the demo forms, owned by the admin, fillable by everyone. */
 export async function seedDemoForms(services: Services): Promise<void> {
   const { store } = services;
-  const admin = (await store.users.list({ filter: { op: 'eq', field: 'username', value: 'admin' }, limit: 1 })).items[0];
+  const admin = (
+    await store.users.list({ filter: { op: 'eq', field: 'username', value: 'admin' }, limit: 1 })
+  ).items[0];
   const publisher = createFormPublisher(services, createCompiledCache());
   for (const file of DEMO_FORMS) {
-    const definition = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, file), 'utf8')) as { settings: { title: string; description?: string; indexedFields: string[] } };
+    const definition = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, file), 'utf8')) as {
+      settings: { title: string; description?: string; indexedFields: string[] };
+    };
     const form = await store.forms.insert({
       title: definition.settings.title,
       description: definition.settings.description,

@@ -21,23 +21,94 @@ const DEPARTMENTS = [
 ] as const;
 
 const USERS: DemoUser[] = [
-  { username: 'ceo', displayName: '王总 Wang (GM)', dept: 'hq', roles: ['member'], isHead: true, phone: '13800000001' },
-  { username: 'sales.head', displayName: '李娜 Li Na', dept: 'sales', roles: ['member'], isHead: true, phone: '13800000002' },
-  { username: 'sales1', displayName: '张伟 Zhang Wei', dept: 'sales', roles: ['member'], phone: '13800000003' },
-  { username: 'sales2', displayName: '赵敏 Zhao Min', dept: 'sales', roles: ['member'], phone: '13800000004' },
-  { username: 'finance.head', displayName: '刘洋 Liu Yang', dept: 'finance', roles: ['member'], isHead: true, phone: '13800000005' },
-  { username: 'finance1', displayName: '王芳 Wang Fang', dept: 'finance', roles: ['member'], phone: '13800000006' },
-  { username: 'warehouse.head', displayName: '陈静 Chen Jing', dept: 'warehouse', roles: ['member'], isHead: true, phone: '13800000007' },
-  { username: 'warehouse1', displayName: '孙磊 Sun Lei', dept: 'warehouse', roles: ['member'], phone: '13800000008' },
-  { username: 'production.head', displayName: '周强 Zhou Qiang', dept: 'production', roles: ['member'], isHead: true, phone: '13800000009' },
-  { username: 'designer', displayName: '吴婷 Wu Ting (analyst)', dept: 'hq', roles: ['designer', 'member'], phone: '13800000010' },
+  {
+    username: 'ceo',
+    displayName: '王总 Wang (GM)',
+    dept: 'hq',
+    roles: ['member'],
+    isHead: true,
+    phone: '13800000001',
+  },
+  {
+    username: 'sales.head',
+    displayName: '李娜 Li Na',
+    dept: 'sales',
+    roles: ['member'],
+    isHead: true,
+    phone: '13800000002',
+  },
+  {
+    username: 'sales1',
+    displayName: '张伟 Zhang Wei',
+    dept: 'sales',
+    roles: ['member'],
+    phone: '13800000003',
+  },
+  {
+    username: 'sales2',
+    displayName: '赵敏 Zhao Min',
+    dept: 'sales',
+    roles: ['member'],
+    phone: '13800000004',
+  },
+  {
+    username: 'finance.head',
+    displayName: '刘洋 Liu Yang',
+    dept: 'finance',
+    roles: ['member'],
+    isHead: true,
+    phone: '13800000005',
+  },
+  {
+    username: 'finance1',
+    displayName: '王芳 Wang Fang',
+    dept: 'finance',
+    roles: ['member'],
+    phone: '13800000006',
+  },
+  {
+    username: 'warehouse.head',
+    displayName: '陈静 Chen Jing',
+    dept: 'warehouse',
+    roles: ['member'],
+    isHead: true,
+    phone: '13800000007',
+  },
+  {
+    username: 'warehouse1',
+    displayName: '孙磊 Sun Lei',
+    dept: 'warehouse',
+    roles: ['member'],
+    phone: '13800000008',
+  },
+  {
+    username: 'production.head',
+    displayName: '周强 Zhou Qiang',
+    dept: 'production',
+    roles: ['member'],
+    isHead: true,
+    phone: '13800000009',
+  },
+  {
+    username: 'designer',
+    displayName: '吴婷 Wu Ting (analyst)',
+    dept: 'hq',
+    roles: ['designer', 'member'],
+    phone: '13800000010',
+  },
 ];
 
 /** A small order-processing company: departments with heads and users per department. */
-export async function seedDemoOrg(store: Store): Promise<{ username: string; displayName: string; department: string; roles: string }[]> {
+export async function seedDemoOrg(
+  store: Store,
+): Promise<{ username: string; displayName: string; department: string; roles: string }[]> {
   const deptIds = new Map<string, string>();
   for (const d of DEPARTMENTS) {
-    const dept = await store.departments.insert({ name: d.name, parentId: d.parent ? deptIds.get(d.parent)! : null, headUserId: null });
+    const dept = await store.departments.insert({
+      name: d.name,
+      parentId: d.parent ? deptIds.get(d.parent)! : null,
+      headUserId: null,
+    });
     deptIds.set(d.code, dept.id);
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -58,7 +129,12 @@ export async function seedDemoOrg(store: Store): Promise<{ username: string; dis
       const dept = await store.departments.getOrThrow(departmentId);
       await store.departments.updateIfVersion(dept.id, dept.version, { headUserId: user.id });
     }
-    logins.push({ username: u.username, displayName: u.displayName, department: DEPARTMENTS.find((d) => d.code === u.dept)!.name, roles: u.roles.join(',') });
+    logins.push({
+      username: u.username,
+      displayName: u.displayName,
+      department: DEPARTMENTS.find((d) => d.code === u.dept)!.name,
+      roles: u.roles.join(','),
+    });
   }
   return logins;
 }

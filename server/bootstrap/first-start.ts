@@ -3,10 +3,14 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import { BUILT_IN_ROLES } from '../org/role-routes.ts';
 
 /** Built-in roles and the `admin` user, created when missing. Returns the generated password, if any. */
-export async function ensureFirstStart(store: Store, input: { adminPassword: string | null }): Promise<{ isAdminCreated: boolean; generatedPassword: string | null }> {
+export async function ensureFirstStart(
+  store: Store,
+  input: { adminPassword: string | null },
+): Promise<{ isAdminCreated: boolean; generatedPassword: string | null }> {
   for (const role of BUILT_IN_ROLES) {
     const existing = await store.roles.count({ op: 'eq', field: 'name', value: role.name });
-    if (!existing) await store.roles.insert({ name: role.name, description: role.description, isBuiltIn: true });
+    if (!existing)
+      await store.roles.insert({ name: role.name, description: role.description, isBuiltIn: true });
   }
   const admins = await store.users.count({ op: 'eq', field: 'username', value: 'admin' });
   if (admins) return { isAdminCreated: false, generatedPassword: null };

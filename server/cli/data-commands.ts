@@ -5,7 +5,9 @@ import { withStore } from './with-store.ts';
 export function registerDataCommands(program: Command): void {
   program
     .command('backup <file>')
-    .description('write a consistent copy of all data (SQLite: online backup to a .db file; MongoDB: JSON lines)')
+    .description(
+      'write a consistent copy of all data (SQLite: online backup to a .db file; MongoDB: JSON lines)',
+    )
     .action(async (file: string) => {
       const target = path.resolve(file);
       await withStore((store) => store.backup(target));

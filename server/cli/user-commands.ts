@@ -14,23 +14,37 @@ export function registerUserCommands(program: Command): void {
     .option('--roles <roles>', 'comma-separated roles', 'member')
     .option('--email <email>', 'e-mail address')
     .option('--phone <phone>', 'mobile number')
-    .action(async (opts: { username: string; displayName?: string; password?: string; roles: string; email?: string; phone?: string }) => {
-      const password = opts.password ?? generatePassword();
-      assertPasswordPolicy(password);
-      await withStore(async (store) => {
-        const created = await store.users.insert({
-          username: opts.username.toLowerCase(),
-          displayName: opts.displayName ?? opts.username,
-          email: opts.email,
-          phone: opts.phone,
-          departmentId: null,
-          roles: opts.roles.split(',').map((r) => r.trim()).filter(Boolean),
-          isActive: true,
-          passwordHash: await hashPassword(password),
+    .action(
+      async (opts: {
+        username: string;
+        displayName?: string;
+        password?: string;
+        roles: string;
+        email?: string;
+        phone?: string;
+      }) => {
+        const password = opts.password ?? generatePassword();
+        assertPasswordPolicy(password);
+        await withStore(async (store) => {
+          const created = await store.users.insert({
+            username: opts.username.toLowerCase(),
+            displayName: opts.displayName ?? opts.username,
+            email: opts.email,
+            phone: opts.phone,
+            departmentId: null,
+            roles: opts.roles
+              .split(',')
+              .map((r) => r.trim())
+              .filter(Boolean),
+            isActive: true,
+            passwordHash: await hashPassword(password),
+          });
+          process.stdout.write(
+            `created user ${created.username} (${created.id})${opts.password ? '' : ` with password ${password}`}\n`,
+          );
         });
-        process.stdout.write(`created user ${created.username} (${created.id})${opts.password ? '' : ` with password ${password}`}\n`);
-      });
-    });
+      },
+    );
 
   const token = program.command('token').description('manage API tokens');
   token
@@ -40,7 +54,10 @@ export function registerUserCommands(program: Command): void {
     .option('--name <label>', 'label shown in the token list', 'cli')
     .action(async (opts: { user: string; name: string }) => {
       await withStore(async (store) => {
-        const page = await store.users.list({ filter: { op: 'eq', field: 'username', value: opts.user.toLowerCase() }, limit: 1 });
+        const page = await store.users.list({
+          filter: { op: 'eq', field: 'username', value: opts.user.toLowerCase() },
+          limit: 1,
+        });
         const owner = page.items[0];
         if (!owner) throw new Error(`no user named "${opts.user}"`);
         if (!owner.isActive) throw new Error(`user "${opts.user}" is deactivated`);

@@ -51,7 +51,12 @@ export class VersionConflict extends AppError {
   constructor(what: string, id: string, expected: number, actual?: number) {
     super(
       `${what} ${id} was changed by someone else (expected version ${expected}${actual === undefined ? '' : `, now ${actual}`})`,
-      { resource: what, id, expectedVersion: expected, ...(actual === undefined ? {} : { currentVersion: actual }) },
+      {
+        resource: what,
+        id,
+        expectedVersion: expected,
+        ...(actual === undefined ? {} : { currentVersion: actual }),
+      },
     );
   }
 }

@@ -7,7 +7,11 @@ export function assertValidDefinition(definition: unknown, pathPrefix = 'definit
   if (issues.length) {
     throw new ValidationError(
       `The form definition has ${issues.length} problem${issues.length > 1 ? 's' : ''}`,
-      issues.map((i) => ({ path: [pathPrefix, i.path].filter(Boolean).join('/'), code: i.code, message: i.message })),
+      issues.map((i) => ({
+        path: [pathPrefix, i.path].filter(Boolean).join('/'),
+        code: i.code,
+        message: i.message,
+      })),
     );
   }
   return definition as FormDefinition;

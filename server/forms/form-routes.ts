@@ -45,7 +45,8 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
   const loadManaged = async (id: string, user: Parameters<typeof canManageForm>[0]) => {
     const form = await store.forms.getOrThrow(id);
     if (!canManageForm(user, form)) {
-      if (canSubmit(user, form) || canViewAllRecords(user, form)) throw new Forbidden(`You may use form "${form.title}" but not change it`);
+      if (canSubmit(user, form) || canViewAllRecords(user, form))
+        throw new Forbidden(`You may use form "${form.title}" but not change it`);
       throw new NotFound('form', id);
     }
     return form;
@@ -114,7 +115,14 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
           createdBy: auth.user.id,
           isArchived: false,
         });
-        await audit.write({ actorId: auth.user.id, action: 'form.create', targetType: 'form', targetId: form.id, after: { title: form.title }, ip: req.ip });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'form.create',
+          targetType: 'form',
+          targetId: form.id,
+          after: { title: form.title },
+          ip: req.ip,
+        });
         return created({ ...form, warnings }, `/api/v1/forms/${form.id}`);
       },
     }),
@@ -132,7 +140,14 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
         throw new NotFound('form', params.id);
       },
     }),
-    defineRoute<{ version: number; title?: string; description?: string; definition?: unknown; grants?: FormGrants; isArchived?: boolean }>({
+    defineRoute<{
+      version: number;
+      title?: string;
+      description?: string;
+      definition?: unknown;
+      grants?: FormGrants;
+      isArchived?: boolean;
+    }>({
       method: 'patch',
       path: '/forms/:id',
       permission: 'signedIn',
@@ -162,7 +177,12 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
           targetType: 'form',
           targetId: after.id,
           before: { title: before.title, version: before.version, grants: before.grants },
-          after: { title: after.title, version: after.version, grants: after.grants, changedDraft: definition !== undefined },
+          after: {
+            title: after.title,
+            version: after.version,
+            grants: after.grants,
+            changedDraft: definition !== undefined,
+          },
           ip: req.ip,
         });
         return after;
@@ -174,11 +194,21 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
       permission: 'signedIn',
       summary: 'Publish the draft as an immutable version',
       tag: 'forms',
-      body: { type: 'object', additionalProperties: false, required: ['version'], properties: { version: { type: 'integer', minimum: 1 } } },
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['version'],
+        properties: { version: { type: 'integer', minimum: 1 } },
+      },
       response: { status: 201, schema: { type: 'object' } },
       handler: async ({ auth, body, params, req }) => {
         const form = await loadManaged(params.id, auth.user);
-        const published = await publisher.publish({ form, expectedVersion: body.version, userId: auth.user.id, ip: req.ip });
+        const published = await publisher.publish({
+          form,
+          expectedVersion: body.version,
+          userId: auth.user.id,
+          ip: req.ip,
+        });
         return created(published, `/api/v1/forms/${form.id}/versions/${published.number}`);
       },
     }),
@@ -191,11 +221,14 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
       response: { status: 200, schema: { type: 'object' } },
       handler: async ({ auth, params }) => {
         const form = await store.forms.getOrThrow(params.id);
-        const mayUse = canManageForm(auth.user, form) || canSubmit(auth.user, form) || canViewAllRecords(auth.user, form);
+        const mayUse =
+          canManageForm(auth.user, form) || canSubmit(auth.user, form) || canViewAllRecords(auth.user, form);
         const number = Number(params.version);
         if (!mayUse) throw new NotFound('form', params.id);
         if (!Number.isInteger(number) || number < 1) {
-          throw new ValidationError('Invalid version number', [{ path: 'version', code: 'type', message: 'version must be a positive integer' }]);
+          throw new ValidationError('Invalid version number', [
+            { path: 'version', code: 'type', message: 'version must be a positive integer' },
+          ]);
         }
         return publisher.getVersion(form.id, number);
       },

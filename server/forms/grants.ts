@@ -19,7 +19,9 @@ export const canViewAllRecords = (user: User, form: FormDoc): boolean =>
   canManageForm(user, form) || matchesGrant(user, form.grants.viewAll);
 
 export const canSubmit = (user: User, form: FormDoc): boolean =>
-  form.publishedVersion > 0 && !form.isArchived && (canManageForm(user, form) || matchesGrant(user, form.grants.submit));
+  form.publishedVersion > 0 &&
+  !form.isArchived &&
+  (canManageForm(user, form) || matchesGrant(user, form.grants.submit));
 
 /** A member sees records they created or take part in; form managers and viewAll holders see all. */
 export const canSeeRecord = (user: User, form: FormDoc, record: RecordDoc): boolean =>
@@ -38,7 +40,11 @@ export const grantsSchema = {
   properties: Object.fromEntries(
     ['submit', 'viewAll', 'manage'].map((k) => [
       k,
-      { type: 'array', maxItems: 200, items: { type: 'string', pattern: '^(\\*|(user|role|dept):[A-Za-z0-9_.@-]{1,64})$' } },
+      {
+        type: 'array',
+        maxItems: 200,
+        items: { type: 'string', pattern: '^(\\*|(user|role|dept):[A-Za-z0-9_.@-]{1,64})$' },
+      },
     ]),
   ),
 } as const;

@@ -12,7 +12,12 @@ const MAX_CACHED_VERSIONS = 1000;
 export function createFormPublisher({ store, audit }: Services, cache: CompiledCache) {
   const versions = new Map<string, FormVersion>();
   return {
-    async publish(input: { form: FormDoc; expectedVersion: number; userId: string; ip?: string }): Promise<FormVersion> {
+    async publish(input: {
+      form: FormDoc;
+      expectedVersion: number;
+      userId: string;
+      ip?: string;
+    }): Promise<FormVersion> {
       const { form } = input;
       const definition = assertValidDefinition(form.draft);
       // refuse before anything is written: the form must compile, its formulas must check, its test cases pass
@@ -26,7 +31,10 @@ export function createFormPublisher({ store, audit }: Services, cache: CompiledC
       }
       const problems = formulaProblems(definition, compiled);
       if (problems.length) {
-        throw new ValidationError(`The form's formulas have ${problems.length} problem${problems.length > 1 ? 's' : ''}`, problems);
+        throw new ValidationError(
+          `The form's formulas have ${problems.length} problem${problems.length > 1 ? 's' : ''}`,
+          problems,
+        );
       }
       const failures = testCaseFailures(definition, compiled);
       if (failures.length) {
@@ -44,7 +52,14 @@ export function createFormPublisher({ store, audit }: Services, cache: CompiledC
       });
       cache.put(version, compiled); // the first submissions need not compile again
       await store.ensureRecordIndexes(form.id, definition.settings?.indexedFields ?? []);
-      await audit.write({ actorId: input.userId, action: 'form.publish', targetType: 'form', targetId: form.id, after: { number }, ip: input.ip });
+      await audit.write({
+        actorId: input.userId,
+        action: 'form.publish',
+        targetType: 'form',
+        targetId: form.id,
+        after: { number },
+        ip: input.ip,
+      });
       return version;
     },
 
@@ -53,7 +68,13 @@ export function createFormPublisher({ store, audit }: Services, cache: CompiledC
       const known = versions.get(key);
       if (known) return known;
       const page = await store.formVersions.list({
-        filter: { op: 'and', items: [{ op: 'eq', field: 'formId', value: formId }, { op: 'eq', field: 'number', value: number }] },
+        filter: {
+          op: 'and',
+          items: [
+            { op: 'eq', field: 'formId', value: formId },
+            { op: 'eq', field: 'number', value: number },
+          ],
+        },
         limit: 1,
       });
       const version = page.items[0];

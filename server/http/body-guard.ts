@@ -34,14 +34,18 @@ export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/templates', 
 export function bodyGuard(): RequestHandler {
   return (req, _res, next) => {
     if (req.method === 'POST' && UPLOAD_PATHS.has(req.path)) return next();
-    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && !req.is('application/json')) {
       throw new UnsupportedMediaType(
         `Send the body as application/json (got ${req.headers['content-type'] ?? 'no content type'})`,
       );
     }
     const hit = findHostileKey(req.body);
-    if (hit) throw new BadRequest(`The body contains a forbidden key at ${hit.replace(/^\//, '')}`, { pointer: hit });
+    if (hit)
+      throw new BadRequest(`The body contains a forbidden key at ${hit.replace(/^\//, '')}`, {
+        pointer: hit,
+      });
     next();
   };
 }

@@ -1,7 +1,14 @@
 import type { Permission } from '../auth/permissions.ts';
 import type { BaseDoc, NewDoc, Patch, Repository } from '../store/types.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import { created, defineRoute, noContent, type JsonSchema, type RouteDef, type RouteContext } from './route.ts';
+import {
+  created,
+  defineRoute,
+  noContent,
+  type JsonSchema,
+  type RouteDef,
+  type RouteContext,
+} from './route.ts';
 import { pageOf, pageQuery, withVersion } from './schemas.ts';
 
 export interface CrudOptions<T extends BaseDoc> {
@@ -27,7 +34,11 @@ export interface CrudOptions<T extends BaseDoc> {
 /** List / get / create / update / delete routes for a simple admin-managed document. */
 export function crudRoutes<T extends BaseDoc>(o: CrudOptions<T>): RouteDef[] {
   const item = `${o.basePath}/:id`;
-  const actor = (ctx: RouteContext<unknown, unknown>) => ({ actorId: ctx.auth.user.id, ip: ctx.req.ip, targetType: o.noun });
+  const actor = (ctx: RouteContext<unknown, unknown>) => ({
+    actorId: ctx.auth.user.id,
+    ip: ctx.req.ip,
+    targetType: o.noun,
+  });
   return [
     defineRoute<unknown, { limit: number; cursor?: string }>({
       method: 'get',

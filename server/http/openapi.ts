@@ -19,7 +19,12 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
       schema: { type: 'string' },
     }));
     const queryProps = (route.query?.properties ?? {}) as Record<string, unknown>;
-    const queryParams = Object.entries(queryProps).map(([name, schema]) => ({ name, in: 'query', required: false, schema }));
+    const queryParams = Object.entries(queryProps).map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema,
+    }));
     const status = route.response?.status ?? 200;
     (paths[path] ??= {})[route.method] = {
       summary: route.summary,
@@ -27,11 +32,15 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
       'x-permission': route.permission,
       security: route.permission === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
       parameters: [...params, ...queryParams],
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
+        : {}),
       responses: {
         [status]: {
           description: route.response?.description ?? 'Success',
-          ...(route.response?.schema ? { content: { 'application/json': { schema: route.response.schema } } } : {}),
+          ...(route.response?.schema
+            ? { content: { 'application/json': { schema: route.response.schema } } }
+            : {}),
         },
         '4XX': problemResponse,
       },
@@ -44,7 +53,12 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
     paths,
     components: {
       securitySchemes: {
-        cookieAuth: { type: 'apiKey', in: 'cookie', name: 'fw_session', description: 'Mutations also need the X-CSRF-Token header' },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'fw_session',
+          description: 'Mutations also need the X-CSRF-Token header',
+        },
         bearerAuth: { type: 'http', scheme: 'bearer' },
       },
       schemas: {
@@ -58,7 +72,14 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
             detail: { type: 'string' },
             errors: {
               type: 'array',
-              items: { type: 'object', properties: { path: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } },
+              items: {
+                type: 'object',
+                properties: {
+                  path: { type: 'string' },
+                  code: { type: 'string' },
+                  message: { type: 'string' },
+                },
+              },
             },
           },
         },
@@ -68,7 +89,10 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
 }
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 /** A dependency-free reference page rendered from the OpenAPI document. */
 export function renderDocsPage(routes: RouteDef[]): string {

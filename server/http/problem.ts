@@ -47,7 +47,10 @@ export function sendProblem(res: Response, problem: Problem): void {
 }
 
 /** Express errors that body-parser and friends raise, by their `type`. */
-function fromFrameworkError(err: { type?: string; status?: number; message?: string }, locale: Locale): Problem | null {
+function fromFrameworkError(
+  err: { type?: string; status?: number; message?: string },
+  locale: Locale,
+): Problem | null {
   const make = (status: number, code: string, detail: string): Problem => ({
     type: problemType(code),
     title: TITLES[code][locale],
@@ -82,7 +85,8 @@ export function problemHandler(logger: Logger): ErrorRequestHandler {
       type: problemType('internal-error'),
       title: TITLES['internal-error'][locale],
       status: 500,
-      detail: locale === 'zh-CN' ? '请稍后重试；错误已记录。' : 'Please try again later; the error was logged.',
+      detail:
+        locale === 'zh-CN' ? '请稍后重试；错误已记录。' : 'Please try again later; the error was logged.',
     });
   };
 }

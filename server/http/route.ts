@@ -72,7 +72,8 @@ function schemaErrors(validate: ValidateFunction, where: 'body' | 'query'): Fiel
 /** Mounts routes on `router`, enforcing permission, then body and query schemas, then the handler. */
 export function mountRoutes(router: Router, routes: RouteDef[]): void {
   for (const route of routes) {
-    if (!route.permission) throw new Error(`route ${route.method.toUpperCase()} ${route.path} declares no permission`);
+    if (!route.permission)
+      throw new Error(`route ${route.method.toUpperCase()} ${route.path} declares no permission`);
     const validateBody = compile(bodyAjv, route.body);
     const validateQuery = compile(queryAjv, route.query);
     router[route.method](route.path, async (req, res) => {
@@ -85,7 +86,10 @@ export function mountRoutes(router: Router, routes: RouteDef[]): void {
       }
       const body = req.body ?? {};
       if (validateBody && !validateBody(body)) {
-        throw new ValidationError('The request body does not match the schema', schemaErrors(validateBody, 'body'));
+        throw new ValidationError(
+          'The request body does not match the schema',
+          schemaErrors(validateBody, 'body'),
+        );
       }
       const query = { ...(req.query as Record<string, unknown>) };
       if (validateQuery && !validateQuery(query)) {

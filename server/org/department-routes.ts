@@ -10,7 +10,8 @@ export function departmentRoutes({ store, audit }: Services): RouteDef[] {
   const assertNoCycle = async (id: string, parentId: string | null | undefined) => {
     let cursor = parentId ?? null;
     for (let depth = 0; cursor; depth++) {
-      if (cursor === id || depth > 100) throw new BadRequest('A department cannot be placed under itself or its own sub-department');
+      if (cursor === id || depth > 100)
+        throw new BadRequest('A department cannot be placed under itself or its own sub-department');
       cursor = (await store.departments.getOrThrow(cursor)).parentId;
     }
   };
@@ -24,7 +25,12 @@ export function departmentRoutes({ store, audit }: Services): RouteDef[] {
     writePermission: 'admin',
     itemSchema: {
       type: 'object',
-      properties: { ...baseDocProps, name: { type: 'string' }, parentId: { type: ['string', 'null'] }, headUserId: { type: ['string', 'null'] } },
+      properties: {
+        ...baseDocProps,
+        name: { type: 'string' },
+        parentId: { type: ['string', 'null'] },
+        headUserId: { type: ['string', 'null'] },
+      },
     },
     props: {
       name: { type: 'string', minLength: 1, maxLength: 100 },
@@ -45,7 +51,9 @@ export function departmentRoutes({ store, audit }: Services): RouteDef[] {
         store.users.count({ op: 'eq', field: 'departmentId', value: dept.id }),
       ]);
       if (children || members) {
-        throw new Conflict(`Department "${dept.name}" still has ${children} sub-departments and ${members} users; move them first`);
+        throw new Conflict(
+          `Department "${dept.name}" still has ${children} sub-departments and ${members} users; move them first`,
+        );
       }
     },
   });

@@ -22,7 +22,12 @@ export function roleRoutes({ store, audit }: Services): RouteDef[] {
     writePermission: 'admin',
     itemSchema: {
       type: 'object',
-      properties: { ...baseDocProps, name: { type: 'string' }, description: { type: 'string' }, isBuiltIn: { type: 'boolean' } },
+      properties: {
+        ...baseDocProps,
+        name: { type: 'string' },
+        description: { type: 'string' },
+        isBuiltIn: { type: 'boolean' },
+      },
     },
     props: {
       name: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
@@ -39,7 +44,8 @@ export function roleRoutes({ store, audit }: Services): RouteDef[] {
     beforeDelete: async (role) => {
       if (role.isBuiltIn) throw new BadRequest(`The built-in role "${role.name}" cannot be deleted`);
       const holders = await store.users.count({ op: 'contains', field: 'roles', value: role.name });
-      if (holders) throw new Conflict(`Role "${role.name}" is held by ${holders} users; remove it from them first`);
+      if (holders)
+        throw new Conflict(`Role "${role.name}" is held by ${holders} users; remove it from them first`);
     },
   });
 }

@@ -13,7 +13,12 @@ const editableProps = {
   email: { anyOf: [{ type: 'string', format: 'email', maxLength: 200 }, { type: 'null' }] },
   phone: { type: ['string', 'null'], maxLength: 30 },
   departmentId: { type: ['string', 'null'], maxLength: 64 },
-  roles: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' }, maxItems: 20, uniqueItems: true },
+  roles: {
+    type: 'array',
+    items: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,40}$' },
+    maxItems: 20,
+    uniqueItems: true,
+  },
   isActive: { type: 'boolean' },
 } as const;
 
@@ -30,44 +35,50 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
   };
 
   return [
-    defineRoute<unknown, { q?: string; departmentId?: string; ids?: string; limit: number; cursor?: string }>({
-      method: 'get',
-      path: '/org/users',
-      permission: 'signedIn', // member pickers search users; hashes never leave
-      summary: 'List users',
-      tag: 'org',
-      query: pageQuery({
-        q: { type: 'string', maxLength: 100 },
-        departmentId: { type: 'string', maxLength: 64 },
-        ids: { type: 'string', maxLength: 6500, description: 'comma-separated user ids (up to 100)' },
-      }),
-      response: { status: 200, schema: pageOf(userSchema) },
-      handler: async ({ query }) => {
-        const filters: Filter[] = [];
-        if (query.q) {
-          filters.push({
-            op: 'or',
-            items: [
-              { op: 'contains', field: 'username', value: query.q },
-              { op: 'contains', field: 'displayName', value: query.q },
-            ],
+    defineRoute<unknown, { q?: string; departmentId?: string; ids?: string; limit: number; cursor?: string }>(
+      {
+        method: 'get',
+        path: '/org/users',
+        permission: 'signedIn', // member pickers search users; hashes never leave
+        summary: 'List users',
+        tag: 'org',
+        query: pageQuery({
+          q: { type: 'string', maxLength: 100 },
+          departmentId: { type: 'string', maxLength: 64 },
+          ids: { type: 'string', maxLength: 6500, description: 'comma-separated user ids (up to 100)' },
+        }),
+        response: { status: 200, schema: pageOf(userSchema) },
+        handler: async ({ query }) => {
+          const filters: Filter[] = [];
+          if (query.q) {
+            filters.push({
+              op: 'or',
+              items: [
+                { op: 'contains', field: 'username', value: query.q },
+                { op: 'contains', field: 'displayName', value: query.q },
+              ],
+            });
+          }
+          if (query.ids) {
+            const ids = query.ids
+              .split(',')
+              .map((id) => id.trim())
+              .filter(Boolean);
+            if (ids.length > 100) throw new BadRequest('Ask for at most 100 ids at once');
+            filters.push({ op: 'in', field: 'id', value: ids });
+          }
+          if (query.departmentId)
+            filters.push({ op: 'eq', field: 'departmentId', value: query.departmentId });
+          const page = await store.users.list({
+            filter: filters.length ? { op: 'and', items: filters } : undefined,
+            sort: [{ field: 'username', dir: 'asc' }],
+            limit: query.limit,
+            cursor: query.cursor,
           });
-        }
-        if (query.ids) {
-          const ids = query.ids.split(',').map((id) => id.trim()).filter(Boolean);
-          if (ids.length > 100) throw new BadRequest('Ask for at most 100 ids at once');
-          filters.push({ op: 'in', field: 'id', value: ids });
-        }
-        if (query.departmentId) filters.push({ op: 'eq', field: 'departmentId', value: query.departmentId });
-        const page = await store.users.list({
-          filter: filters.length ? { op: 'and', items: filters } : undefined,
-          sort: [{ field: 'username', dir: 'asc' }],
-          limit: query.limit,
-          cursor: query.cursor,
-        });
-        return { items: page.items.map(publicUser), nextCursor: page.nextCursor };
+          return { items: page.items.map(publicUser), nextCursor: page.nextCursor };
+        },
       },
-    }),
+    ),
     defineRoute({
       method: 'get',
       path: '/org/users/:id',
@@ -95,20 +106,31 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
         await assertDepartment(body.departmentId);
         const username = body.username.toLowerCase();
         const { password, ...rest } = body;
-        const user = await store.users.insert({
-          ...rest,
-          username,
-          isActive: body.isActive ?? true,
-          passwordHash: await hashPassword(password),
-        }).catch((err: unknown) => {
-          if (err instanceof Conflict) {
-            throw new Conflict(`The username "${username}" is taken`, {
-              errors: [{ path: 'username', code: 'unique', message: `The username "${username}" is taken` }],
-            });
-          }
-          throw err;
+        const user = await store.users
+          .insert({
+            ...rest,
+            username,
+            isActive: body.isActive ?? true,
+            passwordHash: await hashPassword(password),
+          })
+          .catch((err: unknown) => {
+            if (err instanceof Conflict) {
+              throw new Conflict(`The username "${username}" is taken`, {
+                errors: [
+                  { path: 'username', code: 'unique', message: `The username "${username}" is taken` },
+                ],
+              });
+            }
+            throw err;
+          });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'user.create',
+          targetType: 'user',
+          targetId: user.id,
+          after: publicUser(user),
+          ip: req.ip,
         });
-        await audit.write({ actorId: auth.user.id, action: 'user.create', targetType: 'user', targetId: user.id, after: publicUser(user), ip: req.ip });
         return created(publicUser(user), `/api/v1/org/users/${user.id}`);
       },
     }),
@@ -125,7 +147,15 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
         await assertDepartment(body.departmentId);
         const { version, ...patch } = body;
         const after = await store.users.updateIfVersion(params.id, version, patch);
-        await audit.write({ actorId: auth.user.id, action: 'user.update', targetType: 'user', targetId: after.id, before: publicUser(before), after: publicUser(after), ip: req.ip });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'user.update',
+          targetType: 'user',
+          targetId: after.id,
+          before: publicUser(before),
+          after: publicUser(after),
+          ip: req.ip,
+        });
         return publicUser(after);
       },
     }),
@@ -135,13 +165,26 @@ export function userRoutes({ store, audit }: Services): RouteDef[] {
       permission: 'admin',
       summary: "Set a user's password",
       tag: 'org',
-      body: { type: 'object', additionalProperties: false, required: ['password'], properties: { password: { type: 'string' } } },
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['password'],
+        properties: { password: { type: 'string' } },
+      },
       response: { status: 204 },
       handler: async ({ body, params, auth, req }) => {
         assertPasswordPolicy(body.password);
         const user = await store.users.getOrThrow(params.id);
-        await store.users.updateIfVersion(user.id, user.version, { passwordHash: await hashPassword(body.password) });
-        await audit.write({ actorId: auth.user.id, action: 'user.password', targetType: 'user', targetId: user.id, ip: req.ip });
+        await store.users.updateIfVersion(user.id, user.version, {
+          passwordHash: await hashPassword(body.password),
+        });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'user.password',
+          targetType: 'user',
+          targetId: user.id,
+          ip: req.ip,
+        });
         return noContent();
       },
     }),

@@ -6,7 +6,8 @@ const OPS = new Set(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains']);
 const META_FIELDS = new Set(['status', 'createdBy', 'createdAt', 'updatedAt', 'formVersion']);
 const MAX_CONDITIONS = 20;
 
-const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isScalar = (v: unknown): v is Scalar =>
+  v === null || ['string', 'number', 'boolean'].includes(typeof v);
 
 function fieldPath(form: FormDoc, name: string): string {
   if (META_FIELDS.has(name)) return name;
@@ -37,14 +38,18 @@ export function parseRecordFilter(form: FormDoc, raw: string | undefined): Filte
     const field = fieldPath(form, name);
     const pairs = isScalar(spec) ? [['eq', spec] as const] : Object.entries(spec as object);
     for (const [op, value] of pairs) {
-      if (!OPS.has(op)) throw new BadRequest(`Unknown filter operator "${op}" on "${name}" (use ${[...OPS].join(', ')})`);
+      if (!OPS.has(op))
+        throw new BadRequest(`Unknown filter operator "${op}" on "${name}" (use ${[...OPS].join(', ')})`);
       if (op === 'in') {
         if (!Array.isArray(value) || !value.every(isScalar) || value.length > 100) {
           throw new BadRequest(`"in" on "${name}" takes an array of up to 100 plain values`);
         }
         conditions.push({ op: 'in', field, value });
       } else {
-        if (!isScalar(value)) throw new BadRequest(`The value of "${op}" on "${name}" must be a plain value, not an object or array`);
+        if (!isScalar(value))
+          throw new BadRequest(
+            `The value of "${op}" on "${name}" must be a plain value, not an object or array`,
+          );
         conditions.push({ op: op as 'eq', field, value });
       }
     }
@@ -56,7 +61,10 @@ export function parseRecordFilter(form: FormDoc, raw: string | undefined): Filte
 /** Parses `sort=-amount,createdAt` (leading `-` = descending). */
 export function parseRecordSort(form: FormDoc, raw: string | undefined): SortKey[] {
   if (!raw) return [{ field: 'createdAt', dir: 'desc' }];
-  const keys = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const keys = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (keys.length > 3) throw new BadRequest('Sort by at most 3 fields');
   return keys.map((key) => {
     const isDesc = key.startsWith('-');

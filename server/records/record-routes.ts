@@ -38,15 +38,26 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
   };
 
   const canEdit = (user: User, form: FormDoc, record: RecordDoc) =>
-    canManageForm(user, form) || (record.createdBy === user.id && ['draft', 'submitted'].includes(record.status));
+    canManageForm(user, form) ||
+    (record.createdBy === user.id && ['draft', 'submitted'].includes(record.status));
 
   /** USER(), DEPT() and RECORD_ID() for the formulas the server recomputes. */
   const submitterOf = async (user: User, recordId?: string): Promise<SubmitterContext> => {
     const department = user.departmentId ? await store.departments.get(user.departmentId) : null;
-    return { userId: user.id, userName: user.displayName, departmentId: user.departmentId ?? null, departmentName: department?.name ?? null, recordId: recordId ?? null };
+    return {
+      userId: user.id,
+      userName: user.displayName,
+      departmentId: user.departmentId ?? null,
+      departmentName: department?.name ?? null,
+      recordId: recordId ?? null,
+    };
   };
 
-  const assignSerials = async (formId: string, compiled: ReturnType<CompiledCache['get']>, data: Record<string, Json>) => {
+  const assignSerials = async (
+    formId: string,
+    compiled: ReturnType<CompiledCache['get']>,
+    data: Record<string, Json>,
+  ) => {
     for (const field of Object.values(compiled.fields)) {
       if (field.type === 'serial' && 'pattern' in field && typeof field.pattern === 'string') {
         data[field.key] = await assignSerial(store, { formId, key: field.key, pattern: field.pattern });
@@ -70,11 +81,17 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
       response: { status: 201, schema: recordSchema },
       handler: async ({ auth, body, params, locale, req }) => {
         const form = await store.forms.get(params.id);
-        if (!form || !(canSubmit(auth.user, form) || canViewAllRecords(auth.user, form))) throw new NotFound('form', params.id);
+        if (!form || !(canSubmit(auth.user, form) || canViewAllRecords(auth.user, form)))
+          throw new NotFound('form', params.id);
         if (!canSubmit(auth.user, form)) throw new Forbidden(`You may not submit form "${form.title}"`);
         const version = await publisher.getLatest(form);
         const compiled = cache.get(version);
-        const { data } = prepareRecordData({ compiled, data: body.data, locale, submitter: await submitterOf(auth.user) });
+        const { data } = prepareRecordData({
+          compiled,
+          data: body.data,
+          locale,
+          submitter: await submitterOf(auth.user),
+        });
         await assignSerials(form.id, compiled, data);
         const record = await store.records.insert({
           formId: form.id,
@@ -85,15 +102,26 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
           participants: [auth.user.id],
           importId: null,
         });
-        await audit.write({ actorId: auth.user.id, action: 'record.create', targetType: 'record', targetId: record.id, after: { formId: form.id, status: record.status }, ip: req.ip });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'record.create',
+          targetType: 'record',
+          targetId: record.id,
+          after: { formId: form.id, status: record.status },
+          ip: req.ip,
+        });
         return created(record, `/api/v1/records/${record.id}`);
       },
     }),
-    defineRoute<unknown, { filter?: string; sort?: string; limit: number; cursor?: string; scope?: 'mine' | 'all' }>({
+    defineRoute<
+      unknown,
+      { filter?: string; sort?: string; limit: number; cursor?: string; scope?: 'mine' | 'all' }
+    >({
       method: 'get',
       path: '/forms/:id/records',
       permission: 'signedIn',
-      summary: 'List records of a form: filter on indexed fields (eq/ne/gt/gte/lt/lte/in/contains), sort, cursor pages',
+      summary:
+        'List records of a form: filter on indexed fields (eq/ne/gt/gte/lt/lte/in/contains), sort, cursor pages',
       tag: 'records',
       query: {
         type: 'object',
@@ -110,8 +138,12 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
         const form = await store.forms.get(params.id);
         const mayAll = form ? canViewAllRecords(auth.user, form) : false;
         if (!form || !(mayAll || canSubmit(auth.user, form))) throw new NotFound('form', params.id);
-        const conditions: Filter[] = [{ op: 'eq', field: 'formId', value: form.id }, ...parseRecordFilter(form, query.filter)];
-        if (!mayAll || query.scope === 'mine') conditions.push({ op: 'contains', field: 'participants', value: auth.user.id });
+        const conditions: Filter[] = [
+          { op: 'eq', field: 'formId', value: form.id },
+          ...parseRecordFilter(form, query.filter),
+        ];
+        if (!mayAll || query.scope === 'mine')
+          conditions.push({ op: 'contains', field: 'participants', value: auth.user.id });
         return store.records.list({
           filter: { op: 'and', items: conditions },
           sort: parseRecordSort(form, query.sort),
@@ -144,16 +176,33 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
       response: { status: 200, schema: recordSchema },
       handler: async ({ auth, body, params, locale, req }) => {
         const { record, form } = await loadVisible(params.id, auth.user);
-        if (!canEdit(auth.user, form, record)) throw new Forbidden('Only the initiator (before approval) or a form manager may change this record');
+        if (!canEdit(auth.user, form, record))
+          throw new Forbidden(
+            'Only the initiator (before approval) or a form manager may change this record',
+          );
         const version = await publisher.getVersion(form.id, record.formVersion);
         const compiled = cache.get(version);
         const submitter = await submitterOf(auth.user, record.id);
-        const { data } = prepareRecordData({ compiled, data: { ...record.data, ...body.data }, locale, submitter });
+        const { data } = prepareRecordData({
+          compiled,
+          data: { ...record.data, ...body.data },
+          locale,
+          submitter,
+        });
         for (const field of Object.values(compiled.fields)) {
-          if (field.type === 'serial' && record.data[field.key] !== undefined) data[field.key] = record.data[field.key];
+          if (field.type === 'serial' && record.data[field.key] !== undefined)
+            data[field.key] = record.data[field.key];
         }
         const after = await store.records.updateIfVersion(record.id, body.version, { data });
-        await audit.write({ actorId: auth.user.id, action: 'record.update', targetType: 'record', targetId: record.id, before: record.data, after: after.data, ip: req.ip });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'record.update',
+          targetType: 'record',
+          targetId: record.id,
+          before: record.data,
+          after: after.data,
+          ip: req.ip,
+        });
         return after;
       },
     }),
@@ -167,9 +216,19 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
       response: { status: 204 },
       handler: async ({ auth, params, query, req }) => {
         const { record, form } = await loadVisible(params.id, auth.user);
-        if (!canEdit(auth.user, form, record)) throw new Forbidden('Only the initiator (before approval) or a form manager may delete this record');
+        if (!canEdit(auth.user, form, record))
+          throw new Forbidden(
+            'Only the initiator (before approval) or a form manager may delete this record',
+          );
         await store.records.delete(record.id, query.version);
-        await audit.write({ actorId: auth.user.id, action: 'record.delete', targetType: 'record', targetId: record.id, before: record.data, ip: req.ip });
+        await audit.write({
+          actorId: auth.user.id,
+          action: 'record.delete',
+          targetType: 'record',
+          targetId: record.id,
+          before: record.data,
+          ip: req.ip,
+        });
         return noContent();
       },
     }),

@@ -13,7 +13,9 @@ export interface BaseDoc {
 }
 
 /** What callers pass to `insert`: the document without store-owned fields (an id may be given). */
-export type NewDoc<T extends BaseDoc> = Omit<T, 'version' | 'createdAt' | 'updatedAt' | 'id'> & { id?: string };
+export type NewDoc<T extends BaseDoc> = Omit<T, 'version' | 'createdAt' | 'updatedAt' | 'id'> & {
+  id?: string;
+};
 /** A partial update: top-level members replaced as given; `undefined` members are ignored. */
 export type Patch<T extends BaseDoc> = Partial<Omit<T, keyof BaseDoc>>;
 
@@ -175,7 +177,8 @@ export interface FormVersion extends BaseDoc {
   publishedBy: string;
 }
 
-export type RecordStatus = 'draft' | 'submitted' | 'in_progress' | 'approved' | 'rejected' | 'withdrawn' | (string & {});
+export type RecordStatus =
+  'draft' | 'submitted' | 'in_progress' | 'approved' | 'rejected' | 'withdrawn' | (string & {});
 
 export interface RecordDoc extends BaseDoc {
   formId: string;
@@ -192,14 +195,7 @@ export interface RecordDoc extends BaseDoc {
 }
 
 export type ImportState =
-  | 'uploaded'
-  | 'validating'
-  | 'validated'
-  | 'committing'
-  | 'committed'
-  | 'failed'
-  | 'undoing'
-  | 'undone';
+  'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'undoing' | 'undone';
 
 /** A data import (DESIGN §1 ImportJob). Its members other than these are owned by server/imports/data. */
 export interface ImportJob extends BaseDoc {
@@ -262,7 +258,13 @@ export interface Store {
 }
 
 /** Paths each repository accepts in filters and sorts (besides id, createdAt, updatedAt). */
-export const QUERYABLE: Record<keyof Omit<Store, 'kind' | 'ensureRecordIndexes' | 'nextSequence' | 'ping' | 'close' | 'backup' | 'restore'>, string[]> = {
+export const QUERYABLE: Record<
+  keyof Omit<
+    Store,
+    'kind' | 'ensureRecordIndexes' | 'nextSequence' | 'ping' | 'close' | 'backup' | 'restore'
+  >,
+  string[]
+> = {
   users: ['username', 'displayName', 'email', 'departmentId', 'roles', 'isActive'],
   departments: ['name', 'parentId', 'headUserId'],
   roles: ['name'],

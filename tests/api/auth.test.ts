@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ApiClient, startTestServer, storeKinds, type TestServer } from '../helpers/api-server.ts';
+import {
+  ADMIN_PASSWORD,
+  ApiClient,
+  startTestServer,
+  storeKinds,
+  type TestServer,
+} from '../helpers/api-server.ts';
 
 for (const kind of storeKinds('api auth')) {
   describe(`auth and sessions (${kind.name})`, () => {
@@ -33,7 +39,12 @@ for (const kind of storeKinds('api auth')) {
     });
 
     it('refuses a cookie-authenticated mutation without the CSRF header', async () => {
-      const res = await srv.admin.request('POST', '/org/roles', { name: 'nocsrf' }, { headers: { 'x-csrf-token': '' } });
+      const res = await srv.admin.request(
+        'POST',
+        '/org/roles',
+        { name: 'nocsrf' },
+        { headers: { 'x-csrf-token': '' } },
+      );
       expect(res.status).toBe(403);
       expect(res.body.reason).toBe('csrf');
       const roles = await srv.admin.get('/org/roles');
@@ -53,7 +64,8 @@ for (const kind of storeKinds('api auth')) {
 
     it('rate-limits repeated failed sign-ins for a user with 429', async () => {
       const statuses: number[] = [];
-      for (let i = 0; i < 7; i++) statuses.push((await new ApiClient(srv.url).signIn('ratelimited', 'nope')).status);
+      for (let i = 0; i < 7; i++)
+        statuses.push((await new ApiClient(srv.url).signIn('ratelimited', 'nope')).status);
       expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
       expect(statuses.at(-1)).toBe(429);
     });
@@ -73,7 +85,9 @@ for (const kind of storeKinds('api auth')) {
     });
 
     it('localises problem titles by Accept-Language', async () => {
-      const res = await new ApiClient(srv.url).request('GET', '/org/users', undefined, { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+      const res = await new ApiClient(srv.url).request('GET', '/org/users', undefined, {
+        headers: { 'accept-language': 'zh-CN,zh;q=0.9' },
+      });
       expect(res.status).toBe(401);
       expect(res.body.title).toBe('需要登录');
     });

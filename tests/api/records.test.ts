@@ -25,8 +25,14 @@ for (const kind of storeKinds('api records')) {
       const created = await srv.admin.post('/forms', { title: 'Orders', jsonSchema: orderSchema });
       expect(created.status).toBe(201);
       formId = created.body.id;
-      const definition = { ...created.body.draft, settings: { ...created.body.draft.settings, indexedFields: ['customer', 'amount', 'region'] } };
-      const updated = await srv.admin.patch(`/forms/${formId}`, { version: created.body.version, definition });
+      const definition = {
+        ...created.body.draft,
+        settings: { ...created.body.draft.settings, indexedFields: ['customer', 'amount', 'region'] },
+      };
+      const updated = await srv.admin.patch(`/forms/${formId}`, {
+        version: created.body.version,
+        definition,
+      });
       expect(updated.status).toBe(200);
       const published = await srv.admin.post(`/forms/${formId}/versions`, { version: updated.body.version });
       expect(published.status).toBe(201);
@@ -45,9 +51,16 @@ for (const kind of storeKinds('api records')) {
     });
 
     it('stores a submitted record and answers 201 {id, version, status, data}', async () => {
-      const res = await alice.post(`/forms/${formId}/records`, { data: { customer: 'ACME', amount: 10, region: 'north' } });
+      const res = await alice.post(`/forms/${formId}/records`, {
+        data: { customer: 'ACME', amount: 10, region: 'north' },
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ version: 1, status: 'submitted', data: { customer: 'ACME', amount: 10 }, createdBy: alice.userId });
+      expect(res.body).toMatchObject({
+        version: 1,
+        status: 'submitted',
+        data: { customer: 'ACME', amount: 10 },
+        createdBy: alice.userId,
+      });
       expect(typeof res.body.id).toBe('string');
       expect((await alice.get(`/records/${res.body.id}`)).body.data.customer).toBe('ACME');
     });
@@ -63,13 +76,24 @@ for (const kind of storeKinds('api records')) {
 
     it('filters on indexed fields, sorts, and walks cursor pages without gaps', async () => {
       for (let i = 0; i < 7; i++) {
-        expect((await bob.post(`/forms/${formId}/records`, { data: { customer: `Page-${i}`, amount: 100 + i, region: i % 2 ? 'north' : 'south' } })).status).toBe(201);
+        expect(
+          (
+            await bob.post(`/forms/${formId}/records`, {
+              data: { customer: `Page-${i}`, amount: 100 + i, region: i % 2 ? 'north' : 'south' },
+            })
+          ).status,
+        ).toBe(201);
       }
-      const filter = encodeURIComponent(JSON.stringify({ amount: { gte: 101, lt: 106 }, region: { in: ['north', 'south'] } }));
+      const filter = encodeURIComponent(
+        JSON.stringify({ amount: { gte: 101, lt: 106 }, region: { in: ['north', 'south'] } }),
+      );
       const seen: number[] = [];
       let cursor: string | null = null;
       do {
-        const page: { status: number; body: { items: { data: { amount: number } }[]; nextCursor: string | null } } = await srv.admin.get(
+        const page: {
+          status: number;
+          body: { items: { data: { amount: number } }[]; nextCursor: string | null };
+        } = await srv.admin.get(
           `/forms/${formId}/records?filter=${filter}&sort=-amount&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
         );
         expect(page.status).toBe(200);
@@ -77,12 +101,18 @@ for (const kind of storeKinds('api records')) {
         cursor = page.body.nextCursor;
       } while (cursor);
       expect(seen).toEqual([105, 104, 103, 102, 101]);
-      const contains = await srv.admin.get(`/forms/${formId}/records?filter=${encodeURIComponent(JSON.stringify({ customer: { contains: 'Page-3' } }))}`);
-      expect(contains.body.items.map((r: { data: { customer: string } }) => r.data.customer)).toEqual(['Page-3']);
+      const contains = await srv.admin.get(
+        `/forms/${formId}/records?filter=${encodeURIComponent(JSON.stringify({ customer: { contains: 'Page-3' } }))}`,
+      );
+      expect(contains.body.items.map((r: { data: { customer: string } }) => r.data.customer)).toEqual([
+        'Page-3',
+      ]);
     });
 
     it('refuses filters on fields that are not indexed', async () => {
-      const res = await srv.admin.get(`/forms/${formId}/records?filter=${encodeURIComponent(JSON.stringify({ note: 'x' }))}`);
+      const res = await srv.admin.get(
+        `/forms/${formId}/records?filter=${encodeURIComponent(JSON.stringify({ note: 'x' }))}`,
+      );
       expect(res.status).toBe(400);
       expect(res.body.detail).toContain('note');
     });
@@ -90,14 +120,23 @@ for (const kind of storeKinds('api records')) {
     describe('IDOR: a member sees only their own records', () => {
       let aliceRecord: { id: string; version: number };
       beforeAll(async () => {
-        aliceRecord = (await alice.post(`/forms/${formId}/records`, { data: { customer: 'Alice secret', amount: 1 } })).body;
+        aliceRecord = (
+          await alice.post(`/forms/${formId}/records`, { data: { customer: 'Alice secret', amount: 1 } })
+        ).body;
       });
 
       it('user B cannot read A’s record by id', async () => {
         expect((await bob.get(`/records/${aliceRecord.id}`)).status).toBe(404);
       });
       it('user B cannot update or delete A’s record by id', async () => {
-        expect((await bob.patch(`/records/${aliceRecord.id}`, { version: aliceRecord.version, data: { customer: 'pwned' } })).status).toBe(404);
+        expect(
+          (
+            await bob.patch(`/records/${aliceRecord.id}`, {
+              version: aliceRecord.version,
+              data: { customer: 'pwned' },
+            })
+          ).status,
+        ).toBe(404);
         expect((await bob.delete(`/records/${aliceRecord.id}`)).status).toBe(404);
         expect((await alice.get(`/records/${aliceRecord.id}`)).body.data.customer).toBe('Alice secret');
       });
@@ -110,7 +149,9 @@ for (const kind of storeKinds('api records')) {
         expect(own.body.items.every((r: { createdBy: string }) => r.createdBy === bob.userId)).toBe(true);
       });
       it('the form manager sees every record', async () => {
-        const res = await srv.admin.get(`/forms/${formId}/records?filter=${encodeURIComponent(JSON.stringify({ customer: 'Alice secret' }))}`);
+        const res = await srv.admin.get(
+          `/forms/${formId}/records?filter=${encodeURIComponent(JSON.stringify({ customer: 'Alice secret' }))}`,
+        );
         expect(res.body.items).toHaveLength(1);
       });
     });
@@ -120,17 +161,25 @@ for (const kind of storeKinds('api records')) {
 
       it('malformed JSON → 400', async () => {
         const before = await count();
-        const res = await alice.request('POST', `/forms/${formId}/records`, undefined, { rawBody: '{"data": {', headers: { 'content-type': 'application/json' } });
+        const res = await alice.request('POST', `/forms/${formId}/records`, undefined, {
+          rawBody: '{"data": {',
+          headers: { 'content-type': 'application/json' },
+        });
         expect(res.status).toBe(400);
         expect(res.headers.get('content-type')).toMatch(/problem\+json/);
         expect(await count()).toBe(before);
       });
       it('a body over the limit → 413', async () => {
-        const res = await alice.post(`/forms/${formId}/records`, { data: { customer: 'x'.repeat(1_100_000), amount: 1 } });
+        const res = await alice.post(`/forms/${formId}/records`, {
+          data: { customer: 'x'.repeat(1_100_000), amount: 1 },
+        });
         expect(res.status).toBe(413);
       });
       it('a wrong content type → 415', async () => {
-        const res = await alice.request('POST', `/forms/${formId}/records`, undefined, { rawBody: 'customer=ACME', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        const res = await alice.request('POST', `/forms/${formId}/records`, undefined, {
+          rawBody: 'customer=ACME',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
         expect(res.status).toBe(415);
       });
       it('unknown form or record → 404', async () => {
@@ -139,7 +188,10 @@ for (const kind of storeKinds('api records')) {
       });
       it('operators smuggled in values → 400', async () => {
         const before = await count();
-        expect((await alice.post(`/forms/${formId}/records`, { data: { customer: { $gt: '' }, amount: 1 } })).status).toBe(400);
+        expect(
+          (await alice.post(`/forms/${formId}/records`, { data: { customer: { $gt: '' }, amount: 1 } }))
+            .status,
+        ).toBe(400);
         const filter = encodeURIComponent(JSON.stringify({ customer: { eq: { $gt: '' } } }));
         expect((await srv.admin.get(`/forms/${formId}/records?filter=${filter}`)).status).toBe(400);
         const shorthand = encodeURIComponent(JSON.stringify({ customer: { $ne: 'x' } }));
@@ -153,15 +205,24 @@ for (const kind of storeKinds('api records')) {
           headers: { 'content-type': 'application/json' },
         });
         expect(proto.status).toBe(400);
-        expect((await alice.post(`/forms/${formId}/records`, { data: { customer: 'x', amount: 1, $where: 'sleep(1000)' } })).status).toBe(400);
+        expect(
+          (
+            await alice.post(`/forms/${formId}/records`, {
+              data: { customer: 'x', amount: 1, $where: 'sleep(1000)' },
+            })
+          ).status,
+        ).toBe(400);
         const filter = encodeURIComponent(JSON.stringify({ $where: 'sleep(1000)' }));
         expect((await srv.admin.get(`/forms/${formId}/records?filter=${filter}`)).status).toBe(400);
         expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
         expect(await count()).toBe(before);
       });
       it('a stale record version → 409', async () => {
-        const rec = (await alice.post(`/forms/${formId}/records`, { data: { customer: 'Stale', amount: 1 } })).body;
-        expect((await alice.patch(`/records/${rec.id}`, { version: 1, data: { amount: 2 } })).status).toBe(200);
+        const rec = (await alice.post(`/forms/${formId}/records`, { data: { customer: 'Stale', amount: 1 } }))
+          .body;
+        expect((await alice.patch(`/records/${rec.id}`, { version: 1, data: { amount: 2 } })).status).toBe(
+          200,
+        );
         const stale = await alice.patch(`/records/${rec.id}`, { version: 1, data: { amount: 3 } });
         expect(stale.status).toBe(409);
         expect((await alice.get(`/records/${rec.id}`)).body.data.amount).toBe(2);
@@ -169,22 +230,30 @@ for (const kind of storeKinds('api records')) {
     });
 
     it('lets exactly one of 20 concurrent updates of the same version win', async () => {
-      const rec = (await alice.post(`/forms/${formId}/records`, { data: { customer: 'Race', amount: 0 } })).body;
+      const rec = (await alice.post(`/forms/${formId}/records`, { data: { customer: 'Race', amount: 0 } }))
+        .body;
       const results = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => alice.patch(`/records/${rec.id}`, { version: rec.version, data: { amount: i + 1 } })),
+        Array.from({ length: 20 }, (_, i) =>
+          alice.patch(`/records/${rec.id}`, { version: rec.version, data: { amount: i + 1 } }),
+        ),
       );
       const statuses = results.map((r) => r.status).sort();
       expect(statuses.filter((s) => s === 200)).toHaveLength(1);
       expect(statuses.filter((s) => s === 409)).toHaveLength(19);
       const winner = results.find((r) => r.status === 200)!;
-      expect((await alice.get(`/records/${rec.id}`)).body).toMatchObject({ version: 2, data: { amount: winner.body.data.amount } });
+      expect((await alice.get(`/records/${rec.id}`)).body).toMatchObject({
+        version: 2,
+        data: { amount: winner.body.data.amount },
+      });
     });
 
     it('publishes the API as OpenAPI 3.1 with health, readiness and metrics', async () => {
       const spec = await srv.admin.get('/openapi.json');
       expect(spec.body.openapi).toBe('3.1.0');
       expect(spec.body.paths['/forms/{id}/records'].post.requestBody).toBeDefined();
-      for (const [path, methods] of Object.entries(spec.body.paths as Record<string, Record<string, { 'x-permission': string }>>)) {
+      for (const [path, methods] of Object.entries(
+        spec.body.paths as Record<string, Record<string, { 'x-permission': string }>>,
+      )) {
         for (const op of Object.values(methods)) expect(op['x-permission'], path).toBeTruthy();
       }
       expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);

@@ -12,7 +12,9 @@ const BIN = path.resolve(import.meta.dirname, '../../bin/formwork.js');
 describe('formwork CLI (SQLite)', () => {
   let dataDir: string;
   const cli = (...args: string[]) =>
-    run(process.execPath, [BIN, ...args], { env: { ...process.env, FORMWORK_DATA_DIR: dataDir, MONGODB_URI: '' } });
+    run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, FORMWORK_DATA_DIR: dataDir, MONGODB_URI: '' },
+    });
 
   beforeAll(() => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-cli-'));
@@ -23,7 +25,8 @@ describe('formwork CLI (SQLite)', () => {
     const { stdout } = await cli('user', 'create', '--username', 'Li.Na', '--roles', 'member,designer');
     expect(stdout).toMatch(/created user li\.na .* with password \S{8,}/);
     const store = await openStore({ dataDir, mongodbUri: null });
-    const user = (await store.users.list({ filter: { op: 'eq', field: 'username', value: 'li.na' } })).items[0];
+    const user = (await store.users.list({ filter: { op: 'eq', field: 'username', value: 'li.na' } }))
+      .items[0];
     await store.close();
     expect(user.roles).toEqual(['member', 'designer']);
   });
@@ -34,7 +37,9 @@ describe('formwork CLI (SQLite)', () => {
   });
 
   it('fails with a clear message for an unknown user', async () => {
-    await expect(cli('token', 'create', '--user', 'nobody')).rejects.toMatchObject({ stderr: expect.stringContaining('no user named "nobody"') });
+    await expect(cli('token', 'create', '--user', 'nobody')).rejects.toMatchObject({
+      stderr: expect.stringContaining('no user named "nobody"'),
+    });
   });
 
   it('backs up and restores the SQLite store', async () => {

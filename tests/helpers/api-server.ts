@@ -15,7 +15,11 @@ export interface TestServer {
   admin: ApiClient;
   login(username: string, password: string): Promise<ApiClient>;
   /** creates a user through the API and returns a signed-in client for them */
-  createUser(input: { username: string; roles?: string[]; departmentId?: string | null }): Promise<ApiClient & { userId: string }>;
+  createUser(input: {
+    username: string;
+    roles?: string[];
+    departmentId?: string | null;
+  }): Promise<ApiClient & { userId: string }>;
   close(): Promise<void>;
 }
 
@@ -38,11 +42,17 @@ export class ApiClient {
     return new ApiClient(baseUrl, '', '', token);
   }
 
-  async request<T = any>(method: string, urlPath: string, body?: unknown, init: { headers?: Record<string, string>; rawBody?: string } = {}): Promise<ApiResponse<T>> {
+  async request<T = any>(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+    init: { headers?: Record<string, string>; rawBody?: string } = {},
+  ): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
-    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers)) headers['x-csrf-token'] = this.csrfToken;
+    if (this.csrfToken && method !== 'GET' && !('x-csrf-token' in headers))
+      headers['x-csrf-token'] = this.csrfToken;
     let payload: string | undefined = init.rawBody;
     if (body !== undefined) {
       payload = JSON.stringify(body);
@@ -87,12 +97,18 @@ export async function startTestServer(options: { mongoUri?: string | null } = {}
     adminPassword: ADMIN_PASSWORD,
     seedDemo: false,
   };
-  const running = await startServer({ config, logger: pino({ level: 'silent' }), isServingSpa: false, print: () => undefined });
+  const running = await startServer({
+    config,
+    logger: pino({ level: 'silent' }),
+    isServingSpa: false,
+    print: () => undefined,
+  });
   const url = running.url;
   const login = async (username: string, password: string) => {
     const client = new ApiClient(url);
     const res = await client.signIn(username, password);
-    if (res.status !== 201) throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`sign-in as ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return client;
   };
   const admin = await login('admin', ADMIN_PASSWORD);
@@ -103,8 +119,15 @@ export async function startTestServer(options: { mongoUri?: string | null } = {}
     login,
     async createUser({ username, roles = ['member'], departmentId = null }) {
       const password = `pw-${username}-123`;
-      const res = await admin.post('/org/users', { username, displayName: username, roles, password, departmentId });
-      if (res.status !== 201) throw new Error(`creating ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await admin.post('/org/users', {
+        username,
+        displayName: username,
+        roles,
+        password,
+        departmentId,
+      });
+      if (res.status !== 201)
+        throw new Error(`creating ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       const client = await login(username, password);
       return Object.assign(client, { userId: res.body.id as string });
     },

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 export function mongoUriOrSkip(suite: string): string | null {
   const uri = process.env.MONGODB_URI;
   if (!uri) {
-    console.warn(`[${suite}] MongoDB half skipped: MONGODB_URI is not set (CI sets it to a FerretDB instance)`);
+    console.warn(
+      `[${suite}] MongoDB half skipped: MONGODB_URI is not set (CI sets it to a FerretDB instance)`,
+    );
     return null;
   }
   return uri;

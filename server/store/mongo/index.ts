@@ -70,7 +70,11 @@ export async function createMongoStore({
         try {
           const counter = await withSequenceLock(name, () =>
             models.counters
-              .findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' })
+              .findOneAndUpdate(
+                { _id: name },
+                { $inc: { value: 1 } },
+                { upsert: true, returnDocument: 'after' },
+              )
               .lean(),
           );
           return counter!.value as number;

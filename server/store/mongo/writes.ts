@@ -81,7 +81,13 @@ export function createWrites<T extends BaseDoc>(model: AnyModel, meta: RepoMeta)
       let raw: Record<string, unknown> | null;
       try {
         raw = await withLock(id, () =>
-          model.findOneAndUpdate({ _id: id, version: expectedVersion }, { $set: set }, { returnDocument: 'after' }).lean(),
+          model
+            .findOneAndUpdate(
+              { _id: id, version: expectedVersion },
+              { $set: set },
+              { returnDocument: 'after' },
+            )
+            .lean(),
         );
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;

@@ -33,7 +33,9 @@ export function requireLibreOffice(): boolean {
   if (hasLibreOffice()) return true;
   if (isSkippingLibreOffice) return false;
   if (process.env.CI !== 'true') {
-    console.warn('[excel templates] LibreOffice comparisons skipped: soffice is not installed (apt-get install libreoffice-calc-nogui)');
+    console.warn(
+      '[excel templates] LibreOffice comparisons skipped: soffice is not installed (apt-get install libreoffice-calc-nogui)',
+    );
     return false;
   }
   throw new Error(
