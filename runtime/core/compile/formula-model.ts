@@ -4,45 +4,17 @@ import type {
   ValueFieldDefinition,
 } from '../../../schemas/form-definition.ts';
 import { walkFields } from '../definition/walk.ts';
+import type { FormulaFieldModel, FormulaModel, FormulaTableModel } from '../formula/model.ts';
 
 /**
- * What the formula engine needs to know about a form (consumed by `runtime/core/formula`).
+ * What the formula engine needs to know about a form: the engine owns the model's types
+ * (`runtime/core/formula/model.ts`); this module derives one from a FormDefinition.
  * `precision` is the field's own: decimals a computed number/money result is rounded to
- * (money 2 by default); for percent, decimals of the displayed percentage (1 keeps 12.3%,
- * stored 0.123). Absent = no rounding.
+ * (money 2 by default); for percent, decimals of the displayed percentage. Rule ids are
+ * `visible:<key>`, `required:<key>`, `readOnly:<key>`; for a table column
+ * `visible:<table>.<col>` with `rowTable: <table>` (evaluated once per row).
  */
-export interface FormulaFieldModel {
-  key: string;
-  type:
-    | 'text'
-    | 'number'
-    | 'money'
-    | 'percent'
-    | 'boolean'
-    | 'date'
-    | 'datetime'
-    | 'select'
-    | 'multiselect'
-    | 'other';
-  formula?: string;
-  precision?: number;
-}
-
-export interface FormulaTableModel {
-  key: string;
-  columns: FormulaFieldModel[];
-}
-
-/**
- * `rules`: one per `visibleIf` / `requiredIf` / `readOnlyIf`, with ids `visible:<key>`,
- * `required:<key>`, `readOnly:<key>`; for a table column `visible:<table>.<col>` and
- * `rowTable: <table>` (evaluated once per row). Layout fields only have `visible:` rules.
- */
-export interface FormulaModel {
-  fields: FormulaFieldModel[];
-  tables: FormulaTableModel[];
-  rules?: { id: string; formula: string; rowTable?: string }[];
-}
+export type { FormulaFieldModel, FormulaModel, FormulaTableModel } from '../formula/model.ts';
 
 type FormulaRule = NonNullable<FormulaModel['rules']>[number];
 

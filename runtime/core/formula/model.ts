@@ -30,7 +30,7 @@ export interface FormulaTableModel {
 }
 
 export interface FormulaRuleModel {
-  /** e.g. `rule:visible:discount`; any text, never a field key */
+  /** e.g. `visible:discount`; any text, never a field key */
   id: string;
   formula: string;
   /** evaluate once per row of this table, with row scope like a column formula */
