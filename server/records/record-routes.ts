@@ -91,6 +91,7 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
           data: body.data,
           locale,
           submitter: await submitterOf(auth.user),
+          isDraft: body.status === 'draft',
         });
         await assignSerials(form.id, compiled, data);
         const record = await store.records.insert({
@@ -161,17 +162,22 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
       response: { status: 200, schema: recordSchema },
       handler: async ({ auth, params }) => (await loadVisible(params.id, auth.user)).record,
     }),
-    defineRoute<{ version: number; data: Record<string, unknown> }>({
+    defineRoute<{ version: number; data: Record<string, unknown>; status?: 'submitted' }>({
       method: 'patch',
       path: '/records/:id',
       permission: 'signedIn',
-      summary: "Change a record's data (re-validated against its own form version)",
+      summary:
+        "Change a record's data (re-validated against its own form version); `status: 'submitted'` submits a draft",
       tag: 'records',
       body: {
         type: 'object',
         additionalProperties: false,
         required: ['version', 'data'],
-        properties: { version: { type: 'integer', minimum: 1 }, data: dataBody },
+        properties: {
+          version: { type: 'integer', minimum: 1 },
+          data: dataBody,
+          status: { const: 'submitted' },
+        },
       },
       response: { status: 200, schema: recordSchema },
       handler: async ({ auth, body, params, locale, req }) => {
@@ -188,12 +194,16 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
           data: { ...record.data, ...body.data },
           locale,
           submitter,
+          isDraft: record.status === 'draft' && body.status !== 'submitted',
         });
         for (const field of Object.values(compiled.fields)) {
           if (field.type === 'serial' && record.data[field.key] !== undefined)
             data[field.key] = record.data[field.key];
         }
-        const after = await store.records.updateIfVersion(record.id, body.version, { data });
+        const after = await store.records.updateIfVersion(record.id, body.version, {
+          data,
+          ...(record.status === 'draft' && body.status === 'submitted' ? { status: 'submitted' } : {}),
+        });
         await audit.write({
           actorId: auth.user.id,
           action: 'record.update',

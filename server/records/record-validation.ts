@@ -30,6 +30,8 @@ export function prepareRecordData(input: {
   data: Record<string, unknown>;
   locale: Locale;
   submitter?: SubmitterContext;
+  /** a draft may be incomplete: missing required values are not errors yet (everything else is) */
+  isDraft?: boolean;
 }): PreparedData {
   const { compiled, locale } = input;
   const values: Record<string, unknown> = {};
@@ -39,7 +41,7 @@ export function prepareRecordData(input: {
     Object.defineProperty(values, key, { value, enumerable: true, writable: true, configurable: true });
   }
   const session = createFormSession(compiled, { locale, values, context: evalContext(input.submitter) });
-  const errors = session.validate();
+  const errors = session.validate().filter((e) => !(input.isDraft && e.code === 'required'));
   if (errors.length) {
     throw new ValidationError(
       locale === 'zh-CN'

@@ -74,6 +74,38 @@ for (const kind of storeKinds('api records')) {
       expect((await srv.admin.get(`/forms/${formId}/records?limit=500`)).body.items.length).toBe(before);
     });
 
+    it('saves an incomplete draft, and validates it fully when it is submitted', async () => {
+      const draft = await alice.post(`/forms/${formId}/records`, {
+        data: { note: 'call back' },
+        status: 'draft',
+      });
+      expect(draft.status).toBe(201);
+      expect(draft.body.status).toBe('draft');
+      const incomplete = await alice.patch(`/records/${draft.body.id}`, {
+        version: draft.body.version,
+        data: {},
+        status: 'submitted',
+      });
+      expect(incomplete.status).toBe(422);
+      expect(incomplete.body.errors.map((e: { path: string }) => e.path)).toContain('customer');
+      const wrongType = await alice.post(`/forms/${formId}/records`, {
+        data: { amount: 'lots' },
+        status: 'draft',
+      });
+      expect(wrongType.status).toBe(422);
+      const submitted = await alice.patch(`/records/${draft.body.id}`, {
+        version: draft.body.version,
+        data: { customer: 'Drafted Ltd', amount: 5 },
+        status: 'submitted',
+      });
+      expect(submitted.status).toBe(200);
+      expect(submitted.body).toMatchObject({
+        status: 'submitted',
+        version: 2,
+        data: { customer: 'Drafted Ltd', note: 'call back' },
+      });
+    });
+
     it('filters on indexed fields, sorts, and walks cursor pages without gaps', async () => {
       for (let i = 0; i < 7; i++) {
         expect(

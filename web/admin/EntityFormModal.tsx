@@ -3,10 +3,17 @@ import type { ButtonProps, FormInstance } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isApiProblem } from '../api/client.ts';
-import { applyProblemToForm } from '../lib/problems.ts';
+import { useFormSubmit } from './useFormSubmit.ts';
 
-export interface EntityFormModalProps<Values, Saved> {
+/** What a page hands to its create/edit dialog. */
+export interface EntityFormCallbacks<Saved> {
+  onSaved: (saved: Saved) => void;
+  onClose: () => void;
+  /** after a version conflict: fetch the latest state (the modal closes) */
+  onReload: () => void;
+}
+
+export interface EntityFormModalProps<Values, Saved> extends EntityFormCallbacks<Saved> {
   title: ReactNode;
   form: FormInstance<Values>;
   initialValues: Partial<Values>;
@@ -15,10 +22,6 @@ export interface EntityFormModalProps<Values, Saved> {
   /** names of the form's fields; server errors on other paths go to a message */
   fieldNames: readonly string[];
   save: (values: Values) => Promise<Saved>;
-  onSaved: (saved: Saved) => void;
-  onClose: () => void;
-  /** after a version conflict: fetch the latest state (the modal closes) */
-  onReload: () => void;
   children: ReactNode;
 }
 
@@ -29,26 +32,17 @@ export interface EntityFormModalProps<Values, Saved> {
 export function EntityFormModal<Values, Saved>(props: EntityFormModalProps<Values, Saved>) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [isSaving, setSaving] = useState(false);
   const [hasConflict, setConflict] = useState(false);
-
-  const handleFinish = async (values: Values) => {
-    setSaving(true);
-    try {
-      const saved = await props.save(values);
+  const { isSaving, submit } = useFormSubmit({
+    form: props.form,
+    fieldNames: props.fieldNames,
+    save: props.save,
+    onSaved: (saved: Saved) => {
       message.success(t('common.saved'));
       props.onSaved(saved);
-    } catch (error) {
-      if (isApiProblem(error) && error.isVersionConflict) {
-        setConflict(true);
-        return;
-      }
-      const text = applyProblemToForm({ t, form: props.form, error, fieldNames: props.fieldNames });
-      if (text) message.error(text);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    onConflict: () => setConflict(true),
+  });
 
   return (
     <Modal
@@ -80,7 +74,7 @@ export function EntityFormModal<Values, Saved>(props: EntityFormModalProps<Value
         form={props.form}
         layout="vertical"
         initialValues={props.initialValues}
-        onFinish={handleFinish}
+        onFinish={submit}
         data-testid={props.testId}
         disabled={hasConflict}
       >

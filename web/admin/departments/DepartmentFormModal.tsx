@@ -6,24 +6,21 @@ import type { Department } from '../../api/types.ts';
 import { changedFields } from '../../lib/diff.ts';
 import { DepartmentPicker } from '../DepartmentPicker.tsx';
 import { EntityFormModal } from '../EntityFormModal.tsx';
+import type { EntityFormCallbacks } from '../EntityFormModal.tsx';
 import { UserPicker } from '../UserPicker.tsx';
 
 const FIELDS = ['name', 'parentId', 'headUserId'] as const;
 
 /** Create a department (optionally under `parentId`) or edit one. */
-export function DepartmentFormModal(props: {
-  department?: Department;
-  parentId?: string | null;
-  onSaved: (department: Department) => void;
-  onClose: () => void;
-  onReload: () => void;
-}) {
+export function DepartmentFormModal(
+  props: { department?: Department; parentId?: string | null } & EntityFormCallbacks<Department>,
+) {
   const { t } = useTranslation();
   const [form] = Form.useForm<DepartmentInput>();
-  const { department } = props;
+  const { department, parentId, ...callbacks } = props;
   const initialValues: DepartmentInput = department
     ? { name: department.name, parentId: department.parentId, headUserId: department.headUserId }
-    : { name: '', parentId: props.parentId ?? null, headUserId: null };
+    : { name: '', parentId: parentId ?? null, headUserId: null };
 
   const save = (values: DepartmentInput): Promise<Department> => {
     const trimmed = { ...values, name: values.name.trim() };
@@ -41,9 +38,7 @@ export function DepartmentFormModal(props: {
       testId="department-form"
       fieldNames={FIELDS}
       save={save}
-      onSaved={props.onSaved}
-      onClose={props.onClose}
-      onReload={props.onReload}
+      {...callbacks}
     >
       <Form.Item name="name" label={t('departments.name')} rules={[{ required: true, whitespace: true }]}>
         <Input data-testid="department-form-name" />

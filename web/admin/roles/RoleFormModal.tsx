@@ -5,19 +5,15 @@ import type { RoleInput } from '../../api/org.ts';
 import type { Role } from '../../api/types.ts';
 import { changedFields, withoutEmpty } from '../../lib/diff.ts';
 import { EntityFormModal } from '../EntityFormModal.tsx';
+import type { EntityFormCallbacks } from '../EntityFormModal.tsx';
 
 const FIELDS = ['name', 'description'] as const;
 
 /** Create or edit a role; a built-in role keeps its name. */
-export function RoleFormModal(props: {
-  role?: Role;
-  onSaved: (role: Role) => void;
-  onClose: () => void;
-  onReload: () => void;
-}) {
+export function RoleFormModal(props: { role?: Role } & EntityFormCallbacks<Role>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<RoleInput>();
-  const { role } = props;
+  const { role, ...callbacks } = props;
   const initialValues: RoleInput = role
     ? { name: role.name, description: role.description ?? '' }
     : { name: '', description: '' };
@@ -35,9 +31,7 @@ export function RoleFormModal(props: {
       testId="role-form"
       fieldNames={FIELDS}
       save={save}
-      onSaved={props.onSaved}
-      onClose={props.onClose}
-      onReload={props.onReload}
+      {...callbacks}
     >
       <Form.Item name="name" label={t('roles.name')} rules={[{ required: true, whitespace: true }]}>
         <Input disabled={role?.isBuiltIn} data-testid="role-form-name" />

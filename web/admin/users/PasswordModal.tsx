@@ -1,9 +1,8 @@
 import { App, Form, Input, Modal } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setUserPassword } from '../../api/org.ts';
 import type { User } from '../../api/types.ts';
-import { applyProblemToForm } from '../../lib/problems.ts';
+import { useFormSubmit } from '../useFormSubmit.ts';
 
 interface PasswordValues {
   password: string;
@@ -15,21 +14,15 @@ export function PasswordModal({ user, onClose }: { user: User; onClose: () => vo
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<PasswordValues>();
-  const [isSaving, setSaving] = useState(false);
-
-  const handleFinish = async ({ password }: PasswordValues) => {
-    setSaving(true);
-    try {
-      await setUserPassword(user.id, password);
+  const { isSaving, submit } = useFormSubmit({
+    form,
+    fieldNames: ['password'],
+    save: ({ password }: PasswordValues) => setUserPassword(user.id, password),
+    onSaved: () => {
       message.success(t('users.passwordReset', { name: user.displayName }));
       onClose();
-    } catch (error) {
-      const text = applyProblemToForm({ t, form, error, fieldNames: ['password'] });
-      if (text) message.error(text);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
 
   return (
     <Modal
@@ -41,7 +34,7 @@ export function PasswordModal({ user, onClose }: { user: User; onClose: () => vo
       cancelText={t('common.cancel')}
       confirmLoading={isSaving}
     >
-      <Form<PasswordValues> form={form} layout="vertical" onFinish={handleFinish} data-testid="password-form">
+      <Form<PasswordValues> form={form} layout="vertical" onFinish={submit} data-testid="password-form">
         <Form.Item name="password" label={t('users.newPassword')} rules={[{ required: true }, { min: 8 }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>

@@ -7,6 +7,7 @@ import { changedFields, withoutEmpty } from '../../lib/diff.ts';
 import { DepartmentPicker } from '../DepartmentPicker.tsx';
 import { useDirectory } from '../Directory.tsx';
 import { EntityFormModal } from '../EntityFormModal.tsx';
+import type { EntityFormCallbacks } from '../EntityFormModal.tsx';
 
 type UserValues = Omit<NewUser, 'password'> & { password?: string };
 
@@ -22,16 +23,11 @@ const FIELDS = [
 ] as const;
 
 /** Create a user (`user` absent) or edit one; PATCH carries only the changed fields. */
-export function UserFormModal(props: {
-  user?: User;
-  onSaved: (user: User) => void;
-  onClose: () => void;
-  onReload: () => void;
-}) {
+export function UserFormModal(props: { user?: User } & EntityFormCallbacks<User>) {
   const { t } = useTranslation();
   const { roles } = useDirectory();
   const [form] = Form.useForm<UserValues>();
-  const { user } = props;
+  const { user, ...callbacks } = props;
   const initialValues: Partial<UserValues> = user
     ? {
         username: user.username,
@@ -63,9 +59,7 @@ export function UserFormModal(props: {
       testId="user-form"
       fieldNames={FIELDS}
       save={save}
-      onSaved={props.onSaved}
-      onClose={props.onClose}
-      onReload={props.onReload}
+      {...callbacks}
     >
       <Form.Item
         name="username"
