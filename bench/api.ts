@@ -14,7 +14,7 @@ const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
 const LIST_QUERY = `filter=${encodeURIComponent(JSON.stringify({ amount: { gte: 1000 }, region: { in: ['north', 'east'] } }))}&sort=-amount&limit=50`;
 
-async function load(info: ServerInfo, kind: 'create' | 'list'): Promise<number> {
+async function load(info: ServerInfo, kind: 'create' | 'list', notes: string[] = []): Promise<number> {
   const headers = { authorization: `Bearer ${info.token}`, 'content-type': 'application/json' };
   const result = await autocannon({
     url: `${info.url}/api/v1/forms/${info.formId}/records${kind === 'list' ? `?${LIST_QUERY}` : ''}`,

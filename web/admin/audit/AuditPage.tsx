@@ -1,4 +1,4 @@
-import { Input, Table, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { listAudit } from '../../api/audit.ts';
 import type { AuditEvent } from '../../api/types.ts';
 import { useReportError } from '../../lib/useReportError.ts';
-import { PageHeader } from '../../pages/PageHeader.tsx';
+import { AdminPage, ToolbarSearch } from '../AdminPage.tsx';
+import { CursorTable } from '../AdminTable.tsx';
 import { useDirectory } from '../Directory.tsx';
-import { LoadMore } from '../LoadMore.tsx';
 import { useCursorList } from '../useCursorList.ts';
 import { UserPicker } from '../UserPicker.tsx';
 import { AuditSummary, hasSnapshot } from './AuditSummary.tsx';
@@ -58,46 +58,31 @@ export function AuditPage() {
   ];
 
   return (
-    <div data-testid="audit-page">
-      <PageHeader
-        title={t('admin.audit')}
-        extra={
-          <>
-            <UserPicker
-              value={actorId}
-              onChange={setActorId}
-              placeholder={t('audit.filterActor')}
-              style={{ flex: '1 1 160px', maxWidth: 240 }}
-            />
-            <Input.Search
-              allowClear
-              placeholder={t('audit.filterAction')}
-              onSearch={(value) => setAction(value.trim())}
-              style={{ flex: '1 1 160px', maxWidth: 240 }}
-            />
-          </>
-        }
-      />
-      <Table<AuditEvent>
-        rowKey="id"
+    <AdminPage
+      testId="audit-page"
+      title={t('admin.audit')}
+      toolbar={
+        <>
+          <UserPicker
+            value={actorId}
+            onChange={setActorId}
+            placeholder={t('audit.filterActor')}
+            style={{ flex: '1 1 160px', maxWidth: 240 }}
+          />
+          <ToolbarSearch placeholder={t('audit.filterAction')} onSearch={setAction} maxWidth={240} />
+        </>
+      }
+    >
+      <CursorTable<AuditEvent>
+        list={list}
         columns={columns}
-        dataSource={list.items}
-        loading={list.isLoading}
-        pagination={false}
         expandable={{
           rowExpandable: (event) => hasSnapshot(event.summary),
           expandedRowRender: (event) => <AuditSummary summary={event.summary} />,
         }}
-        scroll={{ x: 'max-content' }}
-        size="middle"
         data-testid="audit-table"
+        loadMoreTestId="audit-load-more"
       />
-      <LoadMore
-        hasMore={list.hasMore}
-        isLoading={list.isLoadingMore}
-        onLoadMore={list.loadMore}
-        testId="audit-load-more"
-      />
-    </div>
+    </AdminPage>
   );
 }

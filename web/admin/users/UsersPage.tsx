@@ -1,14 +1,13 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Table } from 'antd';
+import { App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listUsers, updateUser } from '../../api/org.ts';
 import type { User } from '../../api/types.ts';
 import { problemText } from '../../lib/problems.ts';
 import { useReportError } from '../../lib/useReportError.ts';
-import { PageHeader } from '../../pages/PageHeader.tsx';
+import { AdminPage, CreateButton, ToolbarSearch } from '../AdminPage.tsx';
+import { CursorTable } from '../AdminTable.tsx';
 import { useDirectory } from '../Directory.tsx';
-import { LoadMore } from '../LoadMore.tsx';
 import { useCursorList } from '../useCursorList.ts';
 import { PasswordModal } from './PasswordModal.tsx';
 import { UserFormModal } from './UserFormModal.tsx';
@@ -71,44 +70,28 @@ export function UsersPage() {
   });
 
   return (
-    <div data-testid="users-page">
-      <PageHeader
-        title={t('admin.users')}
-        extra={
-          <>
-            <Input.Search
-              allowClear
-              placeholder={t('users.search')}
-              onSearch={(value) => setQuery(value.trim())}
-              style={{ flex: '1 1 160px', maxWidth: 280 }}
-              data-testid="users-search"
-            />
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setDialog({ kind: 'create' })}
-              data-testid="create-user"
-            >
-              {t('users.create')}
-            </Button>
-          </>
-        }
-      />
-      <Table<User>
-        rowKey="id"
+    <AdminPage
+      testId="users-page"
+      title={t('admin.users')}
+      toolbar={
+        <>
+          <ToolbarSearch
+            placeholder={t('users.search')}
+            onSearch={setQuery}
+            maxWidth={280}
+            testId="users-search"
+          />
+          <CreateButton onClick={() => setDialog({ kind: 'create' })} testId="create-user">
+            {t('users.create')}
+          </CreateButton>
+        </>
+      }
+    >
+      <CursorTable<User>
+        list={list}
         columns={columns}
-        dataSource={list.items}
-        loading={list.isLoading}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        size="middle"
         data-testid="users-table"
-      />
-      <LoadMore
-        hasMore={list.hasMore}
-        isLoading={list.isLoadingMore}
-        onLoadMore={list.loadMore}
-        testId="users-load-more"
+        loadMoreTestId="users-load-more"
       />
       {(dialog?.kind === 'create' || dialog?.kind === 'edit') && (
         <UserFormModal
@@ -122,6 +105,6 @@ export function UsersPage() {
         />
       )}
       {dialog?.kind === 'password' && <PasswordModal user={dialog.user} onClose={() => setDialog(null)} />}
-    </div>
+    </AdminPage>
   );
 }
