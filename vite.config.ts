@@ -5,7 +5,9 @@ import { defineConfig } from 'vite';
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
 // `/api/v1`, not `/api`: in dev the SPA's own modules are served from `/api/*.ts` (web/api/)
-const apiProxy = { '/api/v1': { target: 'http://127.0.0.1:3000', changeOrigin: false } };
+const apiProxy = {
+  '/api/v1': { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, changeOrigin: false },
+};
 
 export default defineConfig({
   root: fromRoot('./web'),

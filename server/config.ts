@@ -14,7 +14,6 @@ export interface Config {
   jsonLimit: string;
   seedDemo: boolean;
   logLevel: string;
-  corsOrigins: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,9 +28,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jsonLimit: env.FORMWORK_JSON_LIMIT ?? '1mb',
     seedDemo: env.FORMWORK_SEED_DEMO !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
-    corsOrigins: (env.FORMWORK_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
   };
 }
