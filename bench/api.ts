@@ -27,6 +27,9 @@ async function load(info: ServerInfo, kind: 'create' | 'list', notes: string[] =
   const ok = result['2xx'];
   if (result.non2xx > 0)
     throw new Error(`${kind}: ${result.non2xx} non-2xx answers of ${result.requests.total}`);
+  if (result.timeouts > 0 || result.errors > 0) {
+    notes.push(`${kind}: ${result.timeouts} timeouts (10 s) and ${result.errors} errors in ${DURATION_S} s`);
+  }
   return ok / DURATION_S;
 }
 
