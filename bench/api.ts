@@ -27,6 +27,7 @@ async function load(info: ServerInfo, kind: 'create' | 'list', notes: string[] =
   const ok = result['2xx'];
   if (result.non2xx > 0)
     throw new Error(`${kind}: ${result.non2xx} non-2xx answers of ${result.requests.total}`);
+  if (ok === 0) notes.push(`${kind}: no request completed within the ${DURATION_S} s run`);
   if (result.timeouts > 0 || result.errors > 0) {
     notes.push(`${kind}: ${result.timeouts} timeouts (10 s) and ${result.errors} errors in ${DURATION_S} s`);
   }
@@ -36,7 +37,10 @@ async function load(info: ServerInfo, kind: 'create' | 'list', notes: string[] =
 export async function run(): Promise<BenchResult> {
   const notes: string[] = [];
   const bare = await startChild<ServerInfo>('support/bare-server.ts');
-  const baseline = { create: await load(bare.info, 'create'), list: await load(bare.info, 'list') };
+  const baseline = {
+    create: await load(bare.info, 'create', notes),
+    list: await load(bare.info, 'list', notes),
+  };
   await bare.stop();
 
   const figures: BenchFigure[] = [];
