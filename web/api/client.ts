@@ -68,6 +68,7 @@ export type Query = Record<string, string | number | boolean | null | undefined>
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
+  /** sent as JSON, or as multipart when it is a FormData */
   body?: unknown;
   signal?: AbortSignal;
   /** a 401 is an expected answer here (session probe, login): do not sign the user out */
@@ -97,13 +98,19 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     Accept: 'application/json, application/problem+json',
     'Accept-Language': hooks.getLanguage(),
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // FormData (uploads) sets its own multipart content type with the boundary
+  const isMultipart = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isMultipart) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 
   const response = await fetch(buildUrl(path, options.query), {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: isMultipart
+      ? (options.body as FormData)
+      : options.body === undefined
+        ? undefined
+        : JSON.stringify(options.body),
     credentials: 'same-origin',
     signal: options.signal,
   });

@@ -3,31 +3,19 @@
  * `cells` mode keeps formulas, formats, comments and styles (template import and its
  * `TemplateWorkbook` contract); `rows` mode keeps values only (data import).
  */
-export type CellValue = string | number | boolean | null;
+import type { CellRange } from '../../../builder/excel-import/cell-address.ts';
+import type {
+  CellValue,
+  DataValidation,
+  DefinedName,
+  TemplateCell,
+} from '../../../builder/excel-import/sheet-model.ts';
 
-export interface CellRange {
-  s: { r: number; c: number };
-  e: { r: number; c: number };
-}
-
-export interface WorkbookCell {
-  r: number;
-  c: number;
-  v: CellValue;
-  t: 'n' | 's' | 'b' | 'e' | 'z';
-  f?: string;
-  z?: string;
-  comment?: string;
-  fill?: string;
-  hasBorder?: boolean;
-  isBold?: boolean;
-}
-
-export interface SheetValidation {
-  type: string;
-  sqref: string;
-  formula1?: string;
-}
+// The cell, range and validation shapes are the template importer's own (it is the consumer of
+// `cells` mode), so the reader and the analysis cannot drift apart.
+export type { CellRange, CellValue };
+export type WorkbookCell = TemplateCell;
+export type SheetValidation = DataValidation;
 
 export interface WorkbookSheet {
   name: string;
@@ -48,7 +36,7 @@ export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xlsb' | 'xls' | 'ods' | 'csv';
 export interface WorkbookData {
   format: WorkbookFormat;
   sheets: WorkbookSheet[];
-  names: { name: string; ref: string; sheet?: string }[];
+  names: DefinedName[];
   /** CSV only: the detected encoding */
   encoding?: string;
   /** things the reader could not carry over (e.g. validations of an .xls) */

@@ -1,5 +1,4 @@
-import { API_BASE, ApiProblem, api } from '../../api/client.ts';
-import type { ProblemDocument } from '../../api/client.ts';
+import { API_BASE, api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import type { ColumnMatch, Rule } from '../../../builder/excel-import/cleansing/index.ts';
 
@@ -138,26 +137,9 @@ export const listOutcomes = (id: string, offset: number, limit: number, outcome?
   );
 export const errorReportUrl = (id: string) => `${API_BASE}${base}/${enc(id)}/errors.xlsx`;
 
-/** Multipart upload (not through api(): it sends JSON only); the CSRF token comes from GET /me. */
-export async function uploadImport(formId: string, file: File): Promise<ImportJob> {
-  const { csrfToken } = await api<{ csrfToken: string }>('/me');
+export function uploadImport(formId: string, file: File): Promise<ImportJob> {
   const body = new FormData();
   body.append('formId', formId);
   body.append('file', file, file.name);
-  const response = await fetch(`${API_BASE}${base}`, {
-    method: 'POST',
-    body,
-    credentials: 'same-origin',
-    headers: { 'X-CSRF-Token': csrfToken, Accept: 'application/json, application/problem+json' },
-  });
-  if (!response.ok) {
-    const doc = (await response.json().catch(() => ({}))) as Partial<ProblemDocument>;
-    throw new ApiProblem({
-      type: 'about:blank',
-      title: response.statusText,
-      ...doc,
-      status: response.status,
-    });
-  }
-  return (await response.json()) as ImportJob;
+  return api<ImportJob>(base, { method: 'POST', body });
 }
