@@ -4,7 +4,7 @@ import helmet from 'helmet';
 import fs from 'node:fs';
 import path from 'node:path';
 import { auditRoutes } from './audit/audit-routes.ts';
-import { blobRoutes } from './blobs/blob-routes.ts';
+import { blobRoutes, createBlobStore } from './blobs/blob-routes.ts';
 import { authenticate } from './auth/authenticate.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { tokenRoutes } from './auth/token-routes.ts';
@@ -71,6 +71,7 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   }
 
   const cache = createCompiledCache();
+  const blobs = createBlobStore(services);
   const publisher = createFormPublisher(services, cache);
   const routes: RouteDef[] = [
     ...sessionRoutes(services),
@@ -80,7 +81,7 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
     ...roleRoutes(services),
     ...auditRoutes(services),
     ...formRoutes(services, publisher),
-    ...recordRoutes(services, publisher, cache),
+    ...recordRoutes(services, publisher, cache, blobs),
     ...dataImportExportRoutes(services, publisher, cache),
     ...templateImportRoutes(services),
   ];
@@ -108,7 +109,7 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   api.use(express.json({ limit: services.config.jsonLimit, strict: true }));
   api.use(cookieParser());
   api.use(authenticate(services));
-  api.use('/blobs', blobRoutes(services)); // multipart uploads: before the JSON-only body guard
+  api.use('/blobs', blobRoutes(services, blobs)); // multipart uploads: before the JSON-only body guard
   const guard = bodyGuard();
   api.use((req, res, next) =>
     ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : guard(req, res, next),

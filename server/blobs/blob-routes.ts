@@ -14,7 +14,10 @@ import type { MongoStore } from '../store/mongo/index.ts';
 import { createFsBlobStore } from './fs-blob-store.ts';
 import { createGridFsBlobStore } from './gridfs-blob-store.ts';
 import { PREVIEW_TYPES, sniffType } from './sniff.ts';
-import type { BlobStore } from './types.ts';
+import type { BlobMeta, BlobStore } from './types.ts';
+import type { User } from '../store/types.ts';
+import { isAdmin } from '../auth/permissions.ts';
+import { canSeeRecord } from '../forms/grants.ts';
 
 const MAX_MB = Number(process.env.FORMWORK_MAX_UPLOAD_MB ?? 20);
 
@@ -52,9 +55,11 @@ export function blobRoutes(services: Services, blobs: BlobStore = createBlobStor
       .json({ id: meta.id, name: meta.name, size: meta.size, type: meta.type });
   });
   router.get('/:id', async (req: Request<{ id: string }>, res: Response) => {
-    if (!req.auth?.user) throw new Unauthorized('Sign in to read files');
+    const user = req.auth?.user;
+    if (!user) throw new Unauthorized('Sign in to read files');
     const found = await blobs.get(req.params.id);
-    if (!found) throw new NotFound('file', req.params.id);
+    // someone else's file answers 404 like a missing one, so ids cannot be probed
+    if (!found || !(await mayRead(services, user, found.meta))) throw new NotFound('file', req.params.id);
     const { meta, stream } = found;
     const isInline = PREVIEW_TYPES.has(meta.type);
     res.setHeader('Content-Type', meta.type);
@@ -69,6 +74,16 @@ export function blobRoutes(services: Services, blobs: BlobStore = createBlobStor
     stream.pipe(res);
   });
   return router;
+}
+
+/** The uploader, an admin, or whoever may see the record the file is attached to. */
+async function mayRead(services: Services, user: User, meta: BlobMeta): Promise<boolean> {
+  if (meta.createdBy === user.id || isAdmin(user)) return true;
+  if (!meta.recordId) return false;
+  const record = await services.store.records.get(meta.recordId);
+  if (!record) return false;
+  const form = await services.store.forms.get(record.formId);
+  return form !== null && canSeeRecord(user, form, record);
 }
 
 function readUpload(req: Request): Promise<{ name: string; data: Buffer }> {

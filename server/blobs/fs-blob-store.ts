@@ -9,6 +9,14 @@ const ID = /^[a-f0-9]{32}$/;
 /** Blobs as files under `<dataDir>/blobs/<2 chars>/<id>` with a `<id>.json` beside each. */
 export function createFsBlobStore(dir: string): BlobStore {
   const fileOf = (id: string) => path.join(dir, id.slice(0, 2), id);
+  const readMeta = async (id: string): Promise<BlobMeta | null> => {
+    try {
+      return JSON.parse(await readFile(`${fileOf(id)}.json`, 'utf8')) as BlobMeta;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  };
   return {
     async put({ meta, data }) {
       const id = randomBytes(16).toString('hex');
@@ -20,13 +28,14 @@ export function createFsBlobStore(dir: string): BlobStore {
     },
     async get(id) {
       if (!ID.test(id)) return null;
-      try {
-        const meta = JSON.parse(await readFile(`${fileOf(id)}.json`, 'utf8')) as BlobMeta;
-        return { meta, stream: createReadStream(fileOf(id)) };
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
-      }
+      const meta = await readMeta(id);
+      return meta ? { meta, stream: createReadStream(fileOf(id)) } : null;
+    },
+    async link({ id, recordId, uploaderId }) {
+      if (!ID.test(id)) return;
+      const meta = await readMeta(id);
+      if (!meta || meta.recordId || meta.createdBy !== uploaderId) return;
+      await writeFile(`${fileOf(id)}.json`, JSON.stringify({ ...meta, recordId }));
     },
   };
 }

@@ -23,5 +23,14 @@ export function createGridFsBlobStore(connection: Connection): BlobStore {
       if (!file) return null;
       return { meta: file.metadata as BlobMeta, stream: bucket().openDownloadStream(file._id) };
     },
+    async link({ id, recordId, uploaderId }) {
+      if (!ID.test(id)) return;
+      await connection
+        .db!.collection('blobs.files')
+        .updateOne(
+          { filename: id, 'metadata.createdBy': uploaderId, 'metadata.recordId': { $exists: false } },
+          { $set: { 'metadata.recordId': recordId } },
+        );
+    },
   };
 }

@@ -4,11 +4,14 @@ import { baseDocProps, pageOf } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
 import type { Filter, FormDoc, Json, RecordDoc, User } from '../store/types.ts';
 import type { CompiledCache } from '../forms/compiled-cache.ts';
+import type { CompiledForm } from '../../runtime/core/index.ts';
 import type { FormPublisher } from '../forms/publish.ts';
 import { canManageForm, canSeeRecord, canSubmit, canViewAllRecords } from '../forms/grants.ts';
 import { parseRecordFilter, parseRecordSort } from './record-query.ts';
 import { prepareRecordData, type SubmitterContext } from './record-validation.ts';
 import { assignSerial } from './serial.ts';
+import type { BlobStore } from '../blobs/types.ts';
+import { blobIdsOf } from '../blobs/record-blobs.ts';
 
 export const recordSchema = {
   type: 'object',
@@ -25,7 +28,12 @@ export const recordSchema = {
 
 const dataBody = { type: 'object', maxProperties: 1000 };
 
-export function recordRoutes(services: Services, publisher: FormPublisher, cache: CompiledCache): RouteDef[] {
+export function recordRoutes(
+  services: Services,
+  publisher: FormPublisher,
+  cache: CompiledCache,
+  blobs: BlobStore,
+): RouteDef[] {
   const { store, audit } = services;
 
   /** Loads a record the user may see; anything else is a 404 so ids cannot be probed. */
@@ -35,6 +43,16 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
     const form = await store.forms.getOrThrow(record.formId);
     if (!canSeeRecord(user, form, record)) throw new NotFound('record', id);
     return { record, form };
+  };
+
+  /** Files the data refers to become readable by whoever may see the record. */
+  const attachFiles = async (
+    compiled: CompiledForm,
+    data: Record<string, Json>,
+    recordId: string,
+    uploaderId: string,
+  ) => {
+    for (const id of blobIdsOf(compiled, data)) await blobs.link({ id, recordId, uploaderId });
   };
 
   const canEdit = (user: User, form: FormDoc, record: RecordDoc) =>
@@ -103,6 +121,7 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
           participants: [auth.user.id],
           importId: null,
         });
+        await attachFiles(compiled, data, record.id, auth.user.id);
         await audit.write({
           actorId: auth.user.id,
           action: 'record.create',
@@ -204,6 +223,7 @@ export function recordRoutes(services: Services, publisher: FormPublisher, cache
           data,
           ...(record.status === 'draft' && body.status === 'submitted' ? { status: 'submitted' } : {}),
         });
+        await attachFiles(compiled, data, record.id, auth.user.id);
         await audit.write({
           actorId: auth.user.id,
           action: 'record.update',

@@ -65,6 +65,16 @@ export class ApiClient {
     return { status: res.status, headers: res.headers, body: parsed as T };
   }
 
+  /** multipart POST (file uploads) with the same credentials */
+  async upload<T = any>(urlPath: string, body: FormData): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
+    if (this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    const res = await fetch(`${this.baseUrl}/api/v1${urlPath}`, { method: 'POST', headers, body });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as T };
+  }
+
   get = <T = any>(p: string) => this.request<T>('GET', p);
   post = <T = any>(p: string, body?: unknown) => this.request<T>('POST', p, body);
   patch = <T = any>(p: string, body?: unknown) => this.request<T>('PATCH', p, body);
