@@ -109,11 +109,8 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   api.use(express.json({ limit: services.config.jsonLimit, strict: true }));
   api.use(cookieParser());
   api.use(authenticate(services));
-  api.use('/blobs', blobRoutes(services, blobs)); // multipart uploads: before the JSON-only body guard
-  const guard = bodyGuard();
-  api.use((req, res, next) =>
-    ['GET', 'HEAD', 'OPTIONS'].includes(req.method) ? next() : guard(req, res, next),
-  );
+  api.use(bodyGuard());
+  api.use('/blobs', blobRoutes(services, blobs));
   mountRoutes(api, routes);
   api.use((req) => {
     throw new NotFound('endpoint', `${req.method} ${req.originalUrl.split('?')[0]}`);

@@ -24,16 +24,18 @@ export function findHostileKey(value: unknown, path = '', depth = 0): string | n
   return null;
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
  * Paths (relative to /api/v1) whose handlers read a file upload themselves — multipart or
  * a raw spreadsheet body — with their own size limit and content checks.
  */
-export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/imports/templates', '/imports/data']);
+export const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/blobs', '/imports/templates', '/imports/data']);
 
 /** Mutating requests must be JSON and free of operator-like or prototype keys (uploads excepted). */
 export function bodyGuard(): RequestHandler {
   return (req, _res, next) => {
-    if (req.method === 'POST' && UPLOAD_PATHS.has(req.path)) return next();
+    if (SAFE_METHODS.has(req.method) || (req.method === 'POST' && UPLOAD_PATHS.has(req.path))) return next();
     const hasBody =
       Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
     if (hasBody && !req.is('application/json')) {
