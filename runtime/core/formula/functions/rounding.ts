@@ -11,7 +11,10 @@ export function roundDigits(x: number, digits: number, mode: RoundMode = 'neares
   const fast = roundFast(x, d, mode);
   if (fast !== null) return fast;
   if (d < -308) return mode === 'up' ? Math.sign(x) * Infinity : 0;
-  const abs = Number(Math.abs(x).toPrecision(15));
+  // near Number.MAX_VALUE the 15-digit form rounds up past it to Infinity; such numbers have no
+  // digits to round anyway
+  const abs15 = Number(Math.abs(x).toPrecision(15));
+  const abs = Number.isFinite(abs15) ? abs15 : Math.abs(x);
   const shifted = shiftDecimal(abs, d);
   if (!(shifted < 1e15)) return x < 0 ? -abs : abs; // no digits below the 15th to round away
   const rounded =

@@ -130,6 +130,13 @@ describe('case and cleanup', () => {
 });
 
 describe('TEXT', () => {
+  it('formats numbers next to Number.MAX_VALUE without overflowing (found by the fuzz test)', () => {
+    expect(call('TEXT', -1.7976931348623151e308, '#,##0.00')).toMatch(
+      /^-179,769,313,486,231,5\d\d(,\d{3})*\.00$/,
+    );
+    expect(call('ROUND', 1.7976931348623157e308, 2)).toBe(1.7976931348623157e308);
+  });
+
   it('formats numbers with grouping, decimals, currency and percent (Excel docs)', () => {
     expect(call('TEXT', 1234.567, '#,##0.00')).toBe('1,234.57');
     expect(call('TEXT', 1234.567, '$#,##0.00')).toBe('$1,234.57');
