@@ -5,7 +5,7 @@
  */
 import type { TableColumnRegion } from './detect-tables.ts';
 import type { SheetGrid } from './grid.ts';
-import { keyFromLabel } from './keys.ts';
+import { isUnsafeName, keyFromLabel } from './keys.ts';
 import { isCjk, parseLabel } from './label-text.ts';
 import type { KeyRegistry } from './keys.ts';
 import type { LayoutPlan, PlannedField, PlannedHeading, PlannedNote, PlannedTable } from './layout-plan.ts';
@@ -33,8 +33,6 @@ export interface SheetDraft {
   items: DraftItem[];
 }
 
-const UNSAFE_NAME = /^\s*(__proto__|constructor|prototype|\$.*)\s*$/i;
-
 /** Fields (sections, notes, tables and columns included) one import may create. */
 export const MAX_FIELDS = 300;
 const MAX_TABLE_COLUMNS = 100;
@@ -55,7 +53,7 @@ export function draftSheet(args: {
   const { grid, plan, keys, targets, report, budget } = args;
   const sheet = grid.name;
   const claim = (label: string, at: { r: number; c: number }, fallback: string | null = null): string => {
-    if (UNSAFE_NAME.test(label)) {
+    if (isUnsafeName(label)) {
       report.warn(
         cellLabel(sheet, encodeCell(at)),
         'unsafe-name',

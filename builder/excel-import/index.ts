@@ -15,4 +15,5 @@ export type {
   CellValue,
 } from './sheet-model.ts';
 export type { CellPos, CellRange } from './cell-address.ts';
+export { isUnsafeName } from './keys.ts';
 export { encodeCell, decodeCell, decodeRange, encodeRange, columnName } from './cell-address.ts';

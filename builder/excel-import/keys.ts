@@ -9,6 +9,13 @@ import { keyParts } from './vocabulary.ts';
 
 const MAX_KEY_LENGTH = 40;
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Names that mean something to JavaScript objects or MongoDB queries; "$ Price" is an ordinary label.
+const UNSAFE_NAME = /^\s*(__proto__|constructor|prototype|\$[A-Za-z_]\w*)\s*$/;
+
+/** Whether a header or label text is a name an upload must not be allowed to use as a key. */
+export function isUnsafeName(text: string): boolean {
+  return UNSAFE_NAME.test(text);
+}
 
 /** camelCase key guessed from a label, or null when the label has no usable words. */
 export function keyFromLabel(label: string): string | null {

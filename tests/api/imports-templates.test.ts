@@ -172,24 +172,20 @@ describe('POST /api/v1/imports/templates', () => {
     expect(res.body.definition.fields.map((f: { key: string }) => f.key)).toEqual(['customer', 'qty']);
   });
 
-  it('turns header names __proto__, constructor, $where into safe keys with warnings, and pollutes nothing', async () => {
+  it('refuses header names __proto__, constructor, $where with a 422 naming the cells, and pollutes nothing', async () => {
     const before = Object.getOwnPropertyNames(Object.prototype).sort();
     const forms = await formCount();
     const res = await upload(
-      Buffer.from('__proto__,constructor,$where,Qty\na,b,c,1\nd,e,f,2\n'),
+      Buffer.from('__proto__,constructor,$where,$ Price,Qty\na,b,c,1,1\nd,e,f,2,2\n'),
       'hostile.csv',
     );
-    expect(res.status).toBe(200);
-    expect(res.body.definition.fields.map((f: { key: string; label: string }) => [f.key, f.label])).toEqual([
-      ['proto', '__proto__'],
-      ['field_1', 'constructor'],
-      ['where', '$where'],
-      ['qty', 'Qty'],
-    ]);
-    expect(res.body.report.warnings.filter((w: { code: string }) => w.code === 'unsafe-name')).toHaveLength(
-      3,
-    );
+    expect(res.status).toBe(422);
+    expect(res.type).toMatch(/application\/problem\+json/);
+    expect(res.body.reason).toBe('unsafe-header-name');
+    expect(res.body.cells).toEqual(['CSV!A1', 'CSV!B1', 'CSV!C1']);
+    expect(res.body.detail).toContain('CSV!A1, CSV!B1, CSV!C1');
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await formCount()).toBe(forms);
   });
 

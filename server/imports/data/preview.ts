@@ -1,4 +1,6 @@
-import { autoMap, detectHeaderRow, headerNames, type MappableField } from '../../../builder/excel-import/cleansing/index.ts';
+import { autoMap, columnLetter, detectHeaderRow, headerNames, type MappableField } from '../../../builder/excel-import/cleansing/index.ts';
+import { isUnsafeName } from '../../../builder/excel-import/index.ts';
+import { unsafeHeaderNames } from '../workbook/errors.ts';
 import type { CompiledForm } from '../../../runtime/core/index.ts';
 import type { SheetPreview } from './job-types.ts';
 import type { TabularFile } from './read/types.ts';
@@ -34,8 +36,17 @@ export async function previewSheets(file: TabularFile, compiled: CompiledForm): 
     const index = detectHeaderRow(sample.map((r) => r.cells), fields);
     const headerRow = sample[index]?.row ?? 1;
     const width = Math.max(0, ...sample.map((r) => r.cells.length));
-    sheets.push({ index: sheet.index, name: sheet.name, headerRow, headers: headerNames(sample[index]?.cells ?? [], width), sample: sample.slice(0, SAMPLE_ROWS) });
+    const headers = headerNames(sample[index]?.cells ?? [], width);
+    refuseUnsafeHeaders(sheet.name, headerRow, headers);
+    sheets.push({ index: sheet.index, name: sheet.name, headerRow, headers, sample: sample.slice(0, SAMPLE_ROWS) });
   }
   const first = sheets[0];
   return { sheets, suggested: first ? autoMap(first.headers, fields) : [] };
+}
+
+/** Header names like `__proto__` or `$where` are refused so they never become mapping keys or query fields. */
+function refuseUnsafeHeaders(sheet: string, row: number, headers: string[]): void {
+  const cells = headers.flatMap((h, i) => (isUnsafeName(h) ? [`${sheet}!${columnLetter(i)}${row}`] : []));
+  if (cells.length === 0) return;
+  throw unsafeHeaderNames(cells);
 }

@@ -16,7 +16,8 @@ export type RejectReason =
   | 'too-much-memory'
   | 'no-file'
   | 'sheet-not-found'
-  | 'empty-template';
+  | 'empty-template'
+  | 'unsafe-header-name';
 
 const STATUS: Record<RejectReason, number> = {
   'file-too-large': 413,
@@ -31,6 +32,7 @@ const STATUS: Record<RejectReason, number> = {
   'too-much-memory': 422,
   'sheet-not-found': 422,
   'empty-template': 422,
+  'unsafe-header-name': 422,
 };
 
 const CODE: Record<number, string> = {
@@ -51,4 +53,13 @@ export class WorkbookRejected extends AppError {
     this.status = STATUS[reason];
     this.code = CODE[this.status];
   }
+}
+
+/** Header or label cells named `__proto__`, `constructor`, `$where`…: refused, naming the cells. */
+export function unsafeHeaderNames(cells: string[]): WorkbookRejected {
+  return new WorkbookRejected(
+    'unsafe-header-name',
+    `${cells.join(', ')}: __proto__, constructor, prototype and names starting with $ are reserved; rename these cells and upload again`,
+    { cells },
+  );
 }
