@@ -2,7 +2,8 @@
 # Regenerates the Excel template fixtures under templates/excel/ from their flat-ODS
 # sources (*.fods, the files to edit) with LibreOffice headless (Debian package
 # libreoffice-calc-nogui). Formulas are recalculated on load, so cached values are right.
-# stock-out-zh is written as a legacy .xls; the others as .xlsx.
+# stock-out-zh is written as a legacy .xls; the others as .xlsx. With arguments
+# (source names, e.g. stock-out-zh.fods) only those are rebuilt.
 set -eu
 cd "$(dirname "$0")/../templates/excel"
 command -v soffice >/dev/null || { echo "soffice not found: apt-get install libreoffice-calc-nogui" >&2; exit 1; }
@@ -16,7 +17,8 @@ cat >"$profile/user/registrymodifications.xcu" <<'XCU'
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 XCU
-for source in *.fods; do
+[ $# -gt 0 ] || set -- *.fods
+for source in "$@"; do
   case "$source" in
     stock-out-zh.fods) format=xls ;;
     *) format=xlsx ;;

@@ -45,11 +45,15 @@ describe('safe workbook reader', () => {
     expect(sheet.merges).toContainEqual({ s: { r: 0, c: 0 }, e: { r: 0, c: 7 } });
   });
 
-  it('reads a legacy .xls and says what it could not carry over', async () => {
+  it('reads a legacy .xls, its validations included, and says what it could not carry over', async () => {
     const wb = await reader.read(fs.readFileSync('templates/excel/stock-out-zh.xls'), { mode: 'cells' });
     expect(wb.format).toBe('xls');
     expect(wb.sheets[0].cells.find((c) => c.f === 'ROUND(E7*F7,2)')).toBeDefined();
-    expect(wb.notes[0]).toMatch(/not read from \.xls/);
+    expect(wb.sheets[0].validations).toEqual([
+      { type: 'list', sqref: 'F3', formula1: '"原料仓,成品仓,备件仓"' },
+      { type: 'list', sqref: 'D7:D12', formula1: '基础数据!$A$2:$A$6' },
+    ]);
+    expect(wb.notes).toEqual(['cell colours are not read from .xls files']);
   });
 
   it('reads an OpenDocument spreadsheet', async () => {

@@ -6,12 +6,15 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import * as XLSX from '@e965/xlsx';
+import { readXlsValidations } from './biff-validations.ts';
 import { decodeText, parseCsv } from './csv.ts';
 import { WorkbookRejected } from './errors.ts';
 import { extractSheets } from './extract-sheets.ts';
 import { externalLinks } from './ooxml-parts.ts';
 import type { RawParts } from './ooxml-parts.ts';
-import type { ReadMode, WorkbookData, WorkbookFormat } from './types.ts';
+import { readOdsValidations } from './ods-validations.ts';
+import type { ReadMode, WorkbookData, WorkbookFormat, WorkbookSheet } from './types.ts';
+import type { ValidationsRead } from './validation-source.ts';
 
 export interface ParseRequest {
   bytes: Uint8Array;
@@ -30,6 +33,12 @@ export type ParseResponse =
       message: string;
       extra: Record<string, unknown>;
     };
+
+/** The part of SheetJS's bundled `cfb` library used here (typed `any` upstream). */
+const CFB = XLSX.CFB as {
+  read(data: Uint8Array, options: { type: 'buffer' }): unknown;
+  find(container: unknown, path: string): { content?: Uint8Array } | null;
+};
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).join(',');
 
@@ -89,7 +98,8 @@ function readCsv(request: ParseRequest): WorkbookData {
 
 function readBook(request: ParseRequest): WorkbookData {
   const isOoxml = request.format === 'xlsx' || request.format === 'xlsm';
-  const wantParts = isOoxml && request.mode === 'cells';
+  const isCells = request.mode === 'cells';
+  const wantParts = isOoxml && isCells;
   const wb = XLSX.read(request.bytes, {
     type: 'buffer',
     dense: true,
@@ -101,7 +111,8 @@ function readBook(request: ParseRequest): WorkbookData {
     cellText: false,
     cellStyles: false,
     bookVBA: false,
-    bookFiles: wantParts,
+    // .xls: keeps the compound file, whose Workbook stream holds the validations
+    bookFiles: wantParts || (isCells && request.format === 'xls'),
     WTF: false,
   });
   const parts: RawParts | undefined = wantParts ? rawParts(wb) : undefined;
@@ -113,10 +124,12 @@ function readBook(request: ParseRequest): WorkbookData {
       ref: n.Ref,
       ...(n.Sheet !== undefined && n.Sheet !== null ? { sheet: wb.SheetNames[n.Sheet] } : {}),
     }));
-  const notes =
-    !isOoxml && request.mode === 'cells'
-      ? [`data-validation lists and cell colours are not read from .${request.format} files`]
-      : [];
+  const notes = !isOoxml && isCells ? [`cell colours are not read from .${request.format} files`] : [];
+  if (isCells && !isOoxml) {
+    const validations = legacyValidations(request, wb);
+    addValidations(sheets, validations);
+    notes.push(...validations.notes);
+  }
   return {
     format: request.format,
     sheets,
@@ -124,6 +137,24 @@ function readBook(request: ParseRequest): WorkbookData {
     notes,
     ...(parts ? { externalLinks: externalLinks(parts) } : {}),
   };
+}
+
+/** Validations SheetJS does not read: DV records of an .xls, content.xml of an .ods. */
+function legacyValidations(request: ParseRequest, wb: XLSX.WorkBook): ValidationsRead {
+  if (request.format === 'xls') {
+    const cfb = (wb as unknown as { cfb?: unknown }).cfb;
+    const stream = cfb ? (CFB.find(cfb, '/Workbook') ?? CFB.find(cfb, '/Book')) : null;
+    if (stream?.content) return readXlsValidations(Buffer.from(stream.content));
+  } else if (request.format === 'ods') {
+    // the zip was inspected for bombs before any parser ran
+    const content = CFB.find(CFB.read(request.bytes, { type: 'buffer' }), 'content.xml')?.content;
+    if (content) return readOdsValidations(Buffer.from(content).toString('utf8'));
+  }
+  return { bySheet: new Map(), notes: [`data validations are not read from this .${request.format} file`] };
+}
+
+function addValidations(sheets: WorkbookSheet[], validations: ValidationsRead): void {
+  for (const sheet of sheets) sheet.validations = validations.bySheet.get(sheet.name) ?? [];
 }
 
 function rawParts(wb: XLSX.WorkBook): RawParts {

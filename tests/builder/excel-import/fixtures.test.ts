@@ -162,9 +162,18 @@ describe('template fixtures', () => {
     expect(fixtures.get('price-list-zh.xlsx')!.definition.fields[0]).toMatchObject({ type: 'description' });
   });
 
-  it('出库单 (.xls): legacy format, a field_<n> key for words without a translation, and the reader note', () => {
+  it('出库单 (.xls): legacy format, lists from DV records, a field_<n> key for words without a translation, and the reader note', () => {
     const fixture = fixtures.get('stock-out-zh.xls')!;
     const f = fields('stock-out-zh.xls');
+    expect(f.get('warehouse')).toMatchObject({
+      type: 'select',
+      options: [{ value: '原料仓' }, { value: '成品仓' }, { value: '备件仓' }],
+    });
+    expect(f.get('items.unit')).toMatchObject({
+      type: 'select',
+      options: expect.arrayContaining([{ value: '千克', label: '千克' }]),
+    });
+    expect(f.get('items.unit')!.options).toHaveLength(5);
     expect(f.get('field_1')).toMatchObject({
       label: '领料部门',
       required: true,

@@ -130,7 +130,7 @@ describe('#importTemplate', () => {
   it('turns reader notes into warnings and refuses an empty template', () => {
     const { report } = importTemplate({
       ...workbook([order]),
-      notes: ['data-validation lists are not read from .xls files'],
+      notes: ['cell colours are not read from .xls files'],
     });
     expect(report.warnings[0]).toMatchObject({ code: 'reader-note' });
     expect(() => importTemplate(workbook([sheet('Blank', {})]))).toThrow(/no labels, inputs or tables/);

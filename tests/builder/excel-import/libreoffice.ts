@@ -45,6 +45,16 @@ export function requireLibreOffice(): boolean {
 
 /** Converts every workbook to .xlsx in one soffice run (formulas recalculated) and parses the results. */
 export function recalculate(workbooks: Map<string, Buffer>): Map<string, XLSX.WorkBook> {
+  const converted = convert({ workbooks, from: 'xlsx', to: 'xlsx' });
+  return new Map([...converted].map(([name, bytes]) => [name, XLSX.read(bytes, { type: 'buffer' })]));
+}
+
+/** Converts workbooks (named without extension) from one format to another in one soffice run. */
+export function convert(args: {
+  workbooks: Map<string, Buffer>;
+  from: string;
+  to: string;
+}): Map<string, Buffer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-lo-'));
   try {
     const input = path.join(dir, 'in');
@@ -52,8 +62,8 @@ export function recalculate(workbooks: Map<string, Buffer>): Map<string, XLSX.Wo
     fs.mkdirSync(path.join(dir, 'profile', 'user'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'profile', 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
     fs.mkdirSync(input);
-    const files = [...workbooks].map(([name, bytes]) => {
-      const file = path.join(input, `${name}.xlsx`);
+    const files = [...args.workbooks].map(([name, bytes]) => {
+      const file = path.join(input, `${name}.${args.from}`);
       fs.writeFileSync(file, bytes);
       return file;
     });
@@ -63,18 +73,18 @@ export function recalculate(workbooks: Map<string, Buffer>): Map<string, XLSX.Wo
         `-env:UserInstallation=file://${path.join(dir, 'profile')}`,
         '--headless',
         '--convert-to',
-        'xlsx',
+        args.to,
         '--outdir',
         output,
         ...files,
       ],
       { stdio: 'ignore', timeout: 180_000 },
     );
-    const results = new Map<string, XLSX.WorkBook>();
-    for (const name of workbooks.keys()) {
-      const file = path.join(output, `${name}.xlsx`);
+    const results = new Map<string, Buffer>();
+    for (const name of args.workbooks.keys()) {
+      const file = path.join(output, `${name}.${args.to}`);
       if (!fs.existsSync(file)) throw new Error(`LibreOffice did not convert ${name}`);
-      results.set(name, XLSX.read(fs.readFileSync(file), { type: 'buffer' }));
+      results.set(name, fs.readFileSync(file));
     }
     return results;
   } finally {
