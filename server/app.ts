@@ -82,6 +82,7 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
     ...auditRoutes(services),
     ...formRoutes(services, publisher),
     ...recordRoutes(services, publisher, cache, blobs),
+    ...blobRoutes(services, blobs),
     ...dataImportExportRoutes(services, publisher, cache),
     ...templateImportRoutes(services),
   ];
@@ -110,7 +111,6 @@ export function createApp({ services, version, isServingSpa = true }: AppOptions
   api.use(cookieParser());
   api.use(authenticate(services));
   api.use(bodyGuard());
-  api.use('/blobs', blobRoutes(services, blobs));
   mountRoutes(api, routes);
   api.use((req) => {
     throw new NotFound('endpoint', `${req.method} ${req.originalUrl.split('?')[0]}`);

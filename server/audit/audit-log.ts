@@ -8,6 +8,8 @@ export interface AuditEntry {
   targetId: string;
   before?: unknown;
   after?: unknown;
+  /** top-level data keys an update changed, kept whole even when `before`/`after` are truncated */
+  changedFields?: string[];
   ip?: string;
 }
 
@@ -31,7 +33,11 @@ export function createAuditLog(store: Store, logger: Logger) {
         action: entry.action,
         targetType: entry.targetType,
         targetId: entry.targetId,
-        summary: { before: summarise(entry.before) ?? null, after: summarise(entry.after) ?? null },
+        summary: {
+          before: summarise(entry.before) ?? null,
+          after: summarise(entry.after) ?? null,
+          ...(entry.changedFields ? { changedFields: entry.changedFields } : {}),
+        },
         ip: entry.ip,
       });
       logger.info({

@@ -1,11 +1,19 @@
+import { formAccessSchema } from '../../schemas/form-access.ts';
 import { formDefinitionFromJsonSchema, type FormDefinition } from '../../runtime/core/index.ts';
 import { Forbidden, NotFound, ValidationError } from '../errors/index.ts';
 import { created, defineRoute, type RouteDef } from '../http/route.ts';
 import { baseDocProps, pageOf, pageQuery, withVersion } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
-import type { FormDoc, FormGrants, Json } from '../store/types.ts';
+import type { FormDoc, FormGrants, Json, User } from '../store/types.ts';
 import { assertValidDefinition } from './form-definition-check.ts';
-import { canManageForm, canSubmit, canViewAllRecords, defaultGrants, grantsSchema } from './grants.ts';
+import {
+  canManageForm,
+  canSubmit,
+  canViewAllRecords,
+  defaultGrants,
+  formAccess,
+  grantsSchema,
+} from './grants.ts';
 import type { FormPublisher } from './publish.ts';
 
 export const formSchema = {
@@ -19,6 +27,7 @@ export const formSchema = {
     indexedFields: { type: 'array', items: { type: 'string' } },
     publishedVersion: { type: 'integer' },
     createdBy: { type: 'string' },
+    access: formAccessSchema,
   },
 };
 
@@ -33,10 +42,21 @@ interface CreateFormBody {
   grants?: FormGrants;
 }
 
-/** What a user who may only fill a form sees of it: no draft, no grants. */
+/** What a user who may only fill or view a form sees of it: no draft, no grants. */
 const summaryOf = (form: FormDoc) => {
   const { draft: _draft, grants: _grants, ...rest } = form;
   return rest;
+};
+
+/**
+ * A form as `user` may see it (managers: all of it, others: the summary) with their `access`;
+ * null when they may not use it at all.
+ */
+const viewFor = (user: User, form: FormDoc) => {
+  const access = formAccess(user, form);
+  if (access.canManage) return { ...form, access };
+  if (access.canSubmit || access.canViewAll) return { ...summaryOf(form), access };
+  return null;
 };
 
 export function formRoutes(services: Services, publisher: FormPublisher): RouteDef[] {
@@ -57,7 +77,7 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
       method: 'get',
       path: '/forms',
       permission: 'signedIn',
-      summary: 'Forms I may manage, fill or view',
+      summary: 'Forms I may manage, fill or view, each with my access (canSubmit, canViewAll, canManage)',
       tag: 'forms',
       query: pageQuery(),
       response: { status: 200, schema: pageOf(formSchema) },
@@ -68,10 +88,7 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
           limit: query.limit,
           cursor: query.cursor,
         });
-        const user = auth.user;
-        const items = page.items
-          .filter((f) => canManageForm(user, f) || canSubmit(user, f) || canViewAllRecords(user, f))
-          .map((f) => (canManageForm(user, f) ? f : summaryOf(f)));
+        const items = page.items.flatMap((form) => viewFor(auth.user, form) ?? []);
         return { items, nextCursor: page.nextCursor };
       },
     }),
@@ -130,14 +147,13 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
       method: 'get',
       path: '/forms/:id',
       permission: 'signedIn',
-      summary: 'A form (managers see the draft and grants)',
+      summary: "A form with the caller's access (managers also see the draft and grants)",
       tag: 'forms',
       response: { status: 200, schema: formSchema },
       handler: async ({ auth, params }) => {
-        const form = await store.forms.getOrThrow(params.id);
-        if (canManageForm(auth.user, form)) return form;
-        if (canSubmit(auth.user, form) || canViewAllRecords(auth.user, form)) return summaryOf(form);
-        throw new NotFound('form', params.id);
+        const view = viewFor(auth.user, await store.forms.getOrThrow(params.id));
+        if (!view) throw new NotFound('form', params.id);
+        return view;
       },
     }),
     defineRoute<{

@@ -1,3 +1,4 @@
+import type { FormAccess } from '../../schemas/form-access.ts';
 import type { FormDoc, FormGrants, RecordDoc, User } from '../store/types.ts';
 import { isAdmin } from '../auth/permissions.ts';
 
@@ -22,6 +23,13 @@ export const canSubmit = (user: User, form: FormDoc): boolean =>
   form.publishedVersion > 0 &&
   !form.isArchived &&
   (canManageForm(user, form) || matchesGrant(user, form.grants.submit));
+
+/** The caller's capabilities on one form, as the forms API sends them. */
+export const formAccess = (user: User, form: FormDoc): FormAccess => ({
+  canSubmit: canSubmit(user, form),
+  canViewAll: canViewAllRecords(user, form),
+  canManage: canManageForm(user, form),
+});
 
 /** A member sees records they created or take part in; form managers and viewAll holders see all. */
 export const canSeeRecord = (user: User, form: FormDoc, record: RecordDoc): boolean =>

@@ -1,6 +1,28 @@
+import { UPLOAD_PATHS } from './body-guard.ts';
 import type { RouteDef } from './route.ts';
 
 const toOpenApiPath = (path: string) => path.replace(/:([A-Za-z_]+)/g, '{$1}');
+
+/** Upload routes read a multipart body themselves: at least a `file` part, some take small text fields too. */
+const uploadBody = {
+  required: true,
+  content: {
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
+    },
+  },
+};
+
+const requestBodyOf = (route: RouteDef) => {
+  if (route.body)
+    return { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } };
+  if (route.method === 'post' && UPLOAD_PATHS.has(route.path)) return { requestBody: uploadBody };
+  return {};
+};
 
 const problemResponse = {
   description: 'Problem (RFC 9457)',
@@ -32,9 +54,7 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }) {
       'x-permission': route.permission,
       security: route.permission === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }],
       parameters: [...params, ...queryParams],
-      ...(route.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } }
-        : {}),
+      ...requestBodyOf(route),
       responses: {
         [status]: {
           description: route.response?.description ?? 'Success',

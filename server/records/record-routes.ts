@@ -6,7 +6,10 @@ import type { Filter, FormDoc, Json, RecordDoc, User } from '../store/types.ts';
 import type { CompiledCache } from '../forms/compiled-cache.ts';
 import type { CompiledForm } from '../../runtime/core/index.ts';
 import type { FormPublisher } from '../forms/publish.ts';
-import { canManageForm, canSeeRecord, canSubmit, canViewAllRecords } from '../forms/grants.ts';
+import { canManageForm, canSubmit, canViewAllRecords } from '../forms/grants.ts';
+import { changedFields } from './changed-fields.ts';
+import { recordHistoryRoutes } from './history-routes.ts';
+import { loadVisibleRecord } from './record-access.ts';
 import { parseRecordFilter, parseRecordSort } from './record-query.ts';
 import { prepareRecordData, type SubmitterContext } from './record-validation.ts';
 import { assignSerial } from './serial.ts';
@@ -36,14 +39,7 @@ export function recordRoutes(
 ): RouteDef[] {
   const { store, audit } = services;
 
-  /** Loads a record the user may see; anything else is a 404 so ids cannot be probed. */
-  const loadVisible = async (id: string, user: User): Promise<{ record: RecordDoc; form: FormDoc }> => {
-    const record = await store.records.get(id);
-    if (!record) throw new NotFound('record', id);
-    const form = await store.forms.getOrThrow(record.formId);
-    if (!canSeeRecord(user, form, record)) throw new NotFound('record', id);
-    return { record, form };
-  };
+  const loadVisible = (id: string, user: User) => loadVisibleRecord(store, id, user);
 
   /** Files the data refers to become readable by whoever may see the record. */
   const attachFiles = async (
@@ -219,18 +215,22 @@ export function recordRoutes(
           if (field.type === 'serial' && record.data[field.key] !== undefined)
             data[field.key] = record.data[field.key];
         }
+        const isDraft = record.status === 'draft';
+        const isSubmitting = isDraft && body.status === 'submitted';
         const after = await store.records.updateIfVersion(record.id, body.version, {
           data,
-          ...(record.status === 'draft' && body.status === 'submitted' ? { status: 'submitted' } : {}),
+          ...(isSubmitting ? { status: 'submitted' } : {}),
         });
         await attachFiles(compiled, data, record.id, auth.user.id);
         await audit.write({
           actorId: auth.user.id,
-          action: 'record.update',
+          // the record history tells these apart: a draft saved again, submitted, or a change
+          action: isSubmitting ? 'record.submit' : isDraft ? 'record.saveDraft' : 'record.update',
           targetType: 'record',
           targetId: record.id,
           before: record.data,
           after: after.data,
+          changedFields: changedFields(record.data, after.data),
           ip: req.ip,
         });
         return after;
@@ -262,5 +262,6 @@ export function recordRoutes(
         return noContent();
       },
     }),
+    ...recordHistoryRoutes(services),
   ];
 }

@@ -144,7 +144,8 @@ export interface AuditEvent extends BaseDoc {
   action: string; // e.g. `record.create`, `user.update`
   targetType: string;
   targetId: string;
-  summary?: { before?: Json; after?: Json };
+  /** `changedFields`: top-level data keys a record change touched (record history) */
+  summary?: { before?: Json; after?: Json; changedFields?: string[] };
   ip?: string;
 }
 

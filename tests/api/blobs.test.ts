@@ -80,5 +80,44 @@ for (const kind of storeKinds('api blobs')) {
       const missing = await fetch(`${srv.url}/api/v1/blobs/${'a'.repeat(32)}`, { headers: { cookie } });
       expect(missing.status).toBe(404);
     });
+
+    it('refuses a body that is not multipart (415) and an upload without a "file" part (400)', async () => {
+      const json = await fetch(`${srv.url}/api/v1/blobs`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ file: 'x' }),
+      });
+      expect(json.status).toBe(415);
+      const body = new FormData();
+      body.append('other', new Blob([new Uint8Array(PNG)]), 'x.png');
+      const noFile = await fetch(`${srv.url}/api/v1/blobs`, {
+        method: 'POST',
+        body,
+        headers: { cookie, 'x-csrf-token': csrf },
+      });
+      expect(noFile.status).toBe(400);
+      expect(noFile.headers.get('content-type')).toMatch(/problem\+json/);
+    });
+
+    it('refuses a file over the size limit with 413', async () => {
+      const res = await upload('big.txt', Buffer.alloc(21 * 1024 * 1024, 'a'));
+      expect(res.status).toBe(413);
+    });
+
+    it('is described in the OpenAPI document like every other route', async () => {
+      const spec = (await (await fetch(`${srv.url}/api/v1/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, { 'x-permission': string; requestBody?: any; responses: any }>>;
+      };
+      const post = spec.paths['/blobs'].post;
+      expect(post['x-permission']).toBe('signedIn');
+      expect(Object.keys(post.requestBody.content)).toEqual(['multipart/form-data']);
+      expect(post.responses['201'].content['application/json'].schema.required).toEqual([
+        'id',
+        'name',
+        'size',
+        'type',
+      ]);
+      expect(spec.paths['/blobs/{id}'].get['x-permission']).toBe('signedIn');
+    });
   });
 }

@@ -11,6 +11,7 @@ import { problemText } from '../lib/problems.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
 import { getRecord, rendererServices } from './api.ts';
 import type { FormRecord, FormSummary } from './api.ts';
+import { RecordHistory } from './RecordHistory.tsx';
 import { StatusTag } from './StatusTag.tsx';
 import { useCompiledForm } from './useCompiledForm.ts';
 import { useFormStore } from './useFormStore.ts';
@@ -91,6 +92,7 @@ function RecordView({
         isNarrow={isNarrow}
         isViewOnly
       />
+      <RecordHistory recordId={record.id} compiled={compiled} locale={locale} />
     </div>
   );
 }

@@ -23,7 +23,6 @@ import type { CompiledForm } from '../../runtime/core/index.ts';
 import type { JsonValue } from '../../runtime/core/formula/index.ts';
 import { displayValue } from '../../runtime/react/index.ts';
 import { isApiProblem } from '../api/client.ts';
-import { hasRole, useAuth } from '../auth/AuthContext.tsx';
 import { LoadMore } from '../admin/LoadMore.tsx';
 import { useCursorList } from '../admin/useCursorList.ts';
 import { toUiLanguage } from '../i18n/index.ts';
@@ -69,10 +68,9 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
   const locale = toUiLanguage(i18n.resolvedLanguage ?? i18n.language);
   const report = useReportError();
   const navigate = useNavigate();
-  const { state: auth } = useAuth();
   const isNarrow = useIsMobile();
   const [params, setParams] = useSearchParams();
-  const canSeeAll = (auth.user !== null && hasRole(auth.user, 'admin')) || form.grants !== undefined;
+  const canSeeAll = form.access.canViewAll;
   const scope: RecordScope = params.get('scope') === 'all' && canSeeAll ? 'all' : 'mine';
   const [draftFilters, setDraftFilters] = useState<Record<string, unknown>>({});
   const [filters, setFilters] = useState<Record<string, unknown>>({});
@@ -273,11 +271,13 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
         title={form.title}
         extra={
           <>
-            <Link to={`/apps/forms/${encodeURIComponent(form.id)}/new`}>
-              <Button type="primary" icon={<FileAddOutlined />}>
-                {t('records.new')}
-              </Button>
-            </Link>
+            {form.access.canSubmit && (
+              <Link to={`/apps/forms/${encodeURIComponent(form.id)}/new`}>
+                <Button type="primary" icon={<FileAddOutlined />}>
+                  {t('records.new')}
+                </Button>
+              </Link>
+            )}
             <Popover content={chooser} trigger="click" title={t('records.columns')} placement="bottomRight">
               <Button icon={<SettingOutlined />} data-testid="choose-columns">
                 {t('records.columns')}

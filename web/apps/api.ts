@@ -3,8 +3,10 @@ import { listAllDepartments, listUsers } from '../api/org.ts';
 import type { Page } from '../api/types.ts';
 import type { FormDefinition } from '../../runtime/core/index.ts';
 import type { RendererServices } from '../../runtime/react/index.ts';
+import type { FormAccess } from '../../schemas/form-access.ts';
+import type { RecordHistoryPage } from '../../schemas/record-history.ts';
 
-/** A form as `GET /forms` shows it to someone who may fill it (managers also get draft and grants). */
+/** A form as `GET /forms` shows it to someone who may fill or view it, with their access (managers also get draft and grants). */
 export interface FormSummary {
   id: string;
   version: number;
@@ -15,6 +17,8 @@ export interface FormSummary {
   createdBy: string;
   isArchived?: boolean;
   grants?: { submit: string[]; viewAll: string[]; manage: string[] };
+  /** what I may do with the form, computed by the server from its grants */
+  access: FormAccess;
   updatedAt?: string;
 }
 
@@ -78,6 +82,10 @@ export const listRecords = (formId: string, query: RecordQuery): Promise<Page<Fo
   });
 
 export const getRecord = (id: string): Promise<FormRecord> => api<FormRecord>(`/records/${enc(id)}`);
+
+/** One page of a record's history, oldest first. */
+export const getRecordHistory = (id: string, cursor?: string | null): Promise<RecordHistoryPage> =>
+  api<RecordHistoryPage>(`/records/${enc(id)}/history`, { query: { limit: 100, cursor } });
 
 /** Every form I may fill, following cursors. */
 export async function listAllForms(): Promise<FormSummary[]> {

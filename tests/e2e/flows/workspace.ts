@@ -101,6 +101,18 @@ async function orderRound(
     const serial = (await page.locator('#fw-orderNo').innerText()).trim();
     expect(/^SO-\d{8}-\d{4}$/.test(serial), `serial number shown after save, got "${serial}"`);
     expect((await page.locator('[data-row]').count()) === 3, 'the record shows 3 line items');
+    const history = page.getByTestId('record-history').getByTestId('history-entry');
+    await history.first().waitFor();
+    const created = (await history.first().innerText()).trim();
+    expect((await history.count()) === 1, `one history entry, got ${await history.count()}`);
+    expect(
+      (await history.first().getAttribute('data-type')) === 'created',
+      'the history starts with creation',
+    );
+    expect(
+      created.includes(input.lang === 'en' ? 'submitted the record' : '提交了记录'),
+      `history entry in ${input.lang}: "${created}"`,
+    );
     await settle(page);
     await screenshot(page, `record-detail-${suffix}`);
   });

@@ -31,6 +31,15 @@ describe.each([
         newRecord(`f${i % 5}`, { amount: i, city: `c${i % 7}` }, { participants: [`u${i % 40}`] }),
       ),
     );
+    // the audit log: mostly record events, a few per record
+    await store.audit.insertMany(
+      Array.from({ length: 400 }, (_, i) => ({
+        actorId: `u${i % 40}`,
+        action: i % 4 ? 'record.update' : 'record.create',
+        targetType: i % 10 ? 'record' : 'user',
+        targetId: `r${i % 100}`,
+      })),
+    );
     await store.ensureRecordIndexes('f1', ['amount', 'city']);
     if (hasStatistics) store.db.exec('ANALYZE');
   });
@@ -78,6 +87,21 @@ describe.each([
   it('serves the default listing of one form from (form_id, created_at)', () => {
     const plan = store.explainList('records', { filter: inForm });
     expect(fullScans(plan)).toEqual([]);
+  });
+
+  it("serves one record's audit trail (its history) from the targetId index", () => {
+    const plan = store.explainList('audit', {
+      filter: {
+        op: 'and',
+        items: [
+          { op: 'eq', field: 'targetType', value: 'record' },
+          { op: 'eq', field: 'targetId', value: 'r1' },
+        ],
+      },
+      sort: [{ field: 'createdAt', dir: 'asc' }],
+    });
+    expect(fullScans(plan)).toEqual([]);
+    expect(plan.join('\n')).toContain('USING INDEX audit_events_targetId');
   });
 
   it('reports a full scan for an unindexed data key (the check can fail)', () => {
