@@ -22,7 +22,12 @@ export async function buildAndServe(): Promise<{ baseUrl: string; stop: () => Pr
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 5000 },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 5000,
+      minify: process.env.BENCH_MINIFY !== '0',
+    },
   });
   const server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);

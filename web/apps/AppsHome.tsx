@@ -8,7 +8,6 @@ import { PageHeader } from '../pages/PageHeader.tsx';
 import { listAllForms } from './api.ts';
 import type { FormSummary } from './api.ts';
 import { recentFormIds } from './recent.ts';
-import { warmUpFormCompiler } from './warmUp.ts';
 
 /** The Apps home: forms I may fill, recently used first, with a search box. */
 export function AppsHome() {
@@ -16,7 +15,6 @@ export function AppsHome() {
   const report = useReportError();
   const [forms, setForms] = useState<FormSummary[] | null>(null);
   const [query, setQuery] = useState('');
-  useEffect(() => warmUpFormCompiler(), []);
   useEffect(() => {
     let isCurrent = true;
     listAllForms()
@@ -104,11 +102,13 @@ function FormGrid({ forms, testId }: { forms: FormSummary[]; testId: string }) {
                 </Typography.Paragraph>
               )}
               <Flex gap={8} wrap style={{ marginTop: 'auto' }}>
-                <Link to={`/apps/forms/${encodeURIComponent(form.id)}/new`}>
-                  <Button type="primary" size="small" icon={<FileAddOutlined />} data-testid="fill-form">
-                    {t('apps.fill')}
-                  </Button>
-                </Link>
+                {form.access.canSubmit && (
+                  <Link to={`/apps/forms/${encodeURIComponent(form.id)}/new`}>
+                    <Button type="primary" size="small" icon={<FileAddOutlined />} data-testid="fill-form">
+                      {t('apps.fill')}
+                    </Button>
+                  </Link>
+                )}
                 <Link to={`/apps/forms/${encodeURIComponent(form.id)}/records`}>
                   <Button size="small" icon={<UnorderedListOutlined />} data-testid="form-records">
                     {t('apps.records')}

@@ -11,7 +11,8 @@ export type CompiledFormState =
 
 /**
  * Loads a form and one published version (default: the latest) and compiles it in the browser —
- * the same compile the server runs on submission.
+ * the same compile the server runs on submission (without re-running the JSON Schema check the
+ * version passed when it was published).
  */
 export function useCompiledForm(formId: string, versionNumber?: number): CompiledFormState {
   const [state, setState] = useState<CompiledFormState>({ status: 'loading' });
@@ -22,7 +23,7 @@ export function useCompiledForm(formId: string, versionNumber?: number): Compile
       const form = await getForm(formId);
       const number = versionNumber ?? form.publishedVersion;
       const version = await getFormVersion(formId, number);
-      const compiled = compileForm(version.definition);
+      const compiled = compileForm(version.definition, { isPublished: true });
       if (isCurrent) setState({ status: 'ready', form, versionNumber: number, compiled });
     })().catch((error: unknown) => {
       if (isCurrent) setState({ status: 'error', error });

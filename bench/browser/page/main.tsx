@@ -19,6 +19,7 @@ const root = createRoot(document.getElementById('root')!);
 window.__bench = {
   async route() {
     const started = performance.now();
+    performance.mark('bench:route-start');
     const view = mode === 'rjsf' ? await import('./rjsf-view.tsx') : await import('./formwork-view.tsx');
     performance.mark('bench:imported');
     await new Promise<void>((resolve) => root.render(<view.BenchView rows={rows} onReady={resolve} />));

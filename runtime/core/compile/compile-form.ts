@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../../schemas/form-definition.ts';
 import { assertValidFormDefinition } from '../definition/validate-definition.ts';
+import type { DefinitionCheckOptions } from '../definition/validate-definition.ts';
 import { isValueField, walkFields } from '../definition/walk.ts';
 import { buildFormulaModel } from './formula-model.ts';
 import { formJsonSchema } from './json-schema.ts';
@@ -11,8 +12,8 @@ import { formUiSchema } from './ui-schema.ts';
  * Validates the definition first and throws `FormDefinitionError` when it is invalid: the
  * output embeds designer-written regular expressions, which must have passed the ReDoS check.
  */
-export function compileForm(def: FormDefinition): CompiledForm {
-  assertValidFormDefinition(def);
+export function compileForm(def: FormDefinition, options: DefinitionCheckOptions = {}): CompiledForm {
+  assertValidFormDefinition(def, options);
   return {
     jsonSchema: formJsonSchema(def),
     uiSchema: formUiSchema(def),

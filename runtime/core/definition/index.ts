@@ -1,4 +1,5 @@
 export type { DefinitionIssue } from './issues.ts';
+export type { DefinitionCheckOptions } from './validate-definition.ts';
 export { FormDefinitionError } from './issues.ts';
 export {
   validateFormDefinition,

@@ -15,13 +15,26 @@ export const MAX_DEFINITION_DEPTH = 64;
 
 let schemaValidator: ValidateFunction | undefined;
 
+export interface DefinitionCheckOptions {
+  /**
+   * The document is a version the server published, so it passed the whole check then. The
+   * JSON Schema pass is skipped — compiling its ajv validator costs ~150 ms on a browser's
+   * first form — while the semantic checks (unsafe patterns above all) still run.
+   */
+  isPublished?: boolean;
+}
+
 /**
  * All problems of a form definition; an empty list means it is valid.
  * First the JSON Schema (`schemas/form-definition.schema.json`, first failure only — see
  * `createAjv`), then, on a structurally valid document, the semantic checks: duplicate and
  * reserved keys, unsafe patterns, option values, ranges, totals, indexed fields.
  */
-export function validateFormDefinition(doc: unknown): DefinitionIssue[] {
+export function validateFormDefinition(
+  doc: unknown,
+  options: DefinitionCheckOptions = {},
+): DefinitionIssue[] {
+  if (options.isPublished) return semanticIssues(doc as FormDefinition);
   if (exceedsDepth(doc, MAX_DEFINITION_DEPTH)) {
     return [
       { path: '', code: 'tooDeep', message: `the document nests deeper than ${MAX_DEFINITION_DEPTH} levels` },
@@ -36,8 +49,11 @@ export function validateFormDefinition(doc: unknown): DefinitionIssue[] {
   return semanticIssues(doc as FormDefinition);
 }
 
-export function assertValidFormDefinition(doc: unknown): asserts doc is FormDefinition {
-  const issues = validateFormDefinition(doc);
+export function assertValidFormDefinition(
+  doc: unknown,
+  options: DefinitionCheckOptions = {},
+): asserts doc is FormDefinition {
+  const issues = validateFormDefinition(doc, options);
   if (issues.length > 0) throw new FormDefinitionError(issues);
 }
 

@@ -20,6 +20,7 @@ import { useFieldErrors, useSessionStore, useTableRows } from '../hooks.ts';
 import { message } from '../messages.ts';
 import { useRenderer } from '../widgets/types.ts';
 import { gridTemplate } from './columns.ts';
+import { measureRow } from './measure-row.ts';
 import { moveFocus } from './navigation.ts';
 import { parseTsv } from './paste.ts';
 import { pasteBlock } from './paste-rows.ts';
@@ -52,6 +53,7 @@ export function LineItemTable({ name }: { name: string }) {
     getScrollElement: () => body.current,
     estimateSize: () => (isNarrow ? 64 + columns.length * 58 : ROW_ESTIMATE),
     overscan: 6,
+    measureElement: measureRow,
     getItemKey: (index) => rowIds[index] ?? index,
   });
   const scrollToRow = useCallback(

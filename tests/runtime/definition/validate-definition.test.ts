@@ -107,6 +107,17 @@ describe('validateFormDefinition', () => {
       },
     );
 
+    it('still refuses a ReDoS-prone pattern in a published version, whose JSON Schema pass is skipped', () => {
+      const def = edited((d) => {
+        d.fields[ITEMS].columns[0].pattern = '(a+)+$';
+        d.fields[1].unknownProperty = true;
+      });
+      expect(validateFormDefinition(def).map((i) => i.code)).toEqual(['schema.unknownProperty']);
+      expect(validateFormDefinition(def, { isPublished: true })).toEqual([
+        expect.objectContaining({ path: `fields/${ITEMS}/columns/0/pattern`, code: 'unsafePattern' }),
+      ]);
+    });
+
     it('rejects an invalid and an overlong pattern', () => {
       const invalid = validateFormDefinition(edited((d) => (d.fields[1].pattern = '([a-z')));
       expect(invalid).toMatchObject([{ path: 'fields/1/pattern', code: 'invalidPattern' }]);
