@@ -4,9 +4,10 @@ import { Forbidden, NotFound, ValidationError } from '../errors/index.ts';
 import { created, defineRoute, type RouteDef } from '../http/route.ts';
 import { baseDocProps, pageOf, pageQuery, withVersion } from '../http/schemas.ts';
 import type { Services } from '../services.ts';
-import type { FormDoc, FormGrants, Json, User } from '../store/types.ts';
+import type { Filter, FormDoc, FormGrants, Json, User } from '../store/types.ts';
 import { assertValidDefinition } from './form-definition-check.ts';
 import {
+  visibleFormsFilter,
   canManageForm,
   canSubmit,
   canViewAllRecords,
@@ -82,8 +83,10 @@ export function formRoutes(services: Services, publisher: FormPublisher): RouteD
       query: pageQuery(),
       response: { status: 200, schema: pageOf(formSchema) },
       handler: async ({ auth, query }) => {
+        const notArchived: Filter = { op: 'ne', field: 'isArchived', value: true };
+        const visible = visibleFormsFilter(auth.user);
         const page = await store.forms.list({
-          filter: { op: 'ne', field: 'isArchived', value: true },
+          filter: visible ? { op: 'and', items: [notArchived, visible] } : notArchived,
           sort: [{ field: 'title', dir: 'asc' }],
           limit: query.limit,
           cursor: query.cursor,

@@ -1,5 +1,5 @@
 import type { FormAccess } from '../../schemas/form-access.ts';
-import type { FormDoc, FormGrants, RecordDoc, User } from '../store/types.ts';
+import type { Filter, FormDoc, FormGrants, RecordDoc, User } from '../store/types.ts';
 import { isAdmin } from '../auth/permissions.ts';
 
 /** Whether `user` matches one grant entry list (`*`, `user:<id>`, `role:<name>`, `dept:<id>`). */
@@ -23,6 +23,38 @@ export const canSubmit = (user: User, form: FormDoc): boolean =>
   form.publishedVersion > 0 &&
   !form.isArchived &&
   (canManageForm(user, form) || matchesGrant(user, form.grants.submit));
+
+/**
+ * The store-side half of "forms this user may see": forms they created or hold any grant on
+ * (submit only once published). Lets list pages come back full instead of being cut down after
+ * the query; `formAccess` still decides per form. Null for admins, who see every form.
+ */
+export function visibleFormsFilter(user: User): Filter | null {
+  if (isAdmin(user)) return null;
+  const principals = [
+    '*',
+    `user:${user.id}`,
+    ...user.roles.map((role) => `role:${role}`),
+    ...(user.departmentId ? [`dept:${user.departmentId}`] : []),
+  ];
+  const holds = (list: keyof FormGrants): Filter[] =>
+    principals.map((value) => ({ op: 'contains', field: `grants.${list}`, value }));
+  return {
+    op: 'or',
+    items: [
+      { op: 'eq', field: 'createdBy', value: user.id },
+      ...holds('manage'),
+      ...holds('viewAll'),
+      {
+        op: 'and',
+        items: [
+          { op: 'gt', field: 'publishedVersion', value: 0 },
+          { op: 'or', items: holds('submit') },
+        ],
+      },
+    ],
+  };
+}
 
 /** The caller's capabilities on one form, as the forms API sends them. */
 export const formAccess = (user: User, form: FormDoc): FormAccess => ({

@@ -273,7 +273,15 @@ export const QUERYABLE: Record<
   tokens: ['userId', 'tokenHash', 'name'],
   sessions: ['userId', 'tokenHash', 'expiresAt'],
   audit: ['actorId', 'action', 'targetType', 'targetId'],
-  forms: ['title', 'createdBy', 'publishedVersion', 'isArchived'],
+  forms: [
+    'title',
+    'createdBy',
+    'publishedVersion',
+    'isArchived',
+    'grants.submit',
+    'grants.viewAll',
+    'grants.manage',
+  ],
   formVersions: ['formId', 'number'],
   // plus any `data.<key>`
   records: ['formId', 'formVersion', 'status', 'createdBy', 'participants', 'importId'],

@@ -88,6 +88,27 @@ for (const kind of storeKinds('api form access')) {
       expect((await plain.get(`/forms/${privateFormId}/records?scope=all`)).status).toBe(404);
     });
 
+    it('fills a page with the forms the member may see, however many hidden ones sort before them', async () => {
+      // 'Aa…' titles sort before 'Expense claim' and are invisible to Paul
+      for (let i = 0; i < 4; i++) await publish(`Aa hidden ${i}`, { submit: [], viewAll: [], manage: [] });
+      const dept = await srv.admin.post('/org/departments', { name: 'Stores', parentId: null });
+      const member = await srv.createUser({ username: 'sam.stores', departmentId: dept.body.id });
+      const deptForm = await publish('Ab stock count', {
+        submit: [`dept:${dept.body.id}`],
+        viewAll: [],
+        manage: [],
+      });
+      const page = await member.get('/forms?limit=2');
+      expect(page.status).toBe(200);
+      expect(page.body.items.map((f: { title: string }) => f.title)).toEqual([
+        'Ab stock count',
+        'Expense claim',
+      ]);
+      expect(page.body.items[0].id).toBe(deptForm);
+      const plainPage = await plain.get('/forms?limit=1');
+      expect(plainPage.body.items.map((f: { title: string }) => f.title)).toEqual(['Expense claim']);
+    });
+
     it('managers get canManage (with the draft and grants)', async () => {
       const form = await srv.admin.get(`/forms/${formId}`);
       expect(form.body.access).toEqual({ canSubmit: true, canViewAll: true, canManage: true });

@@ -48,7 +48,8 @@ function schemaFor(meta: RepoMeta) {
   schema.index({ createdAt: -1 }, { name: `${meta.table}_createdAt` });
   const leadingUnique = new Set(meta.unique.map((fields) => fields[0]));
   for (const path of meta.queryable) {
-    if (!leadingUnique.has(path)) schema.index({ [path]: 1 }, { name: `${meta.table}_${path}` });
+    if (!leadingUnique.has(path))
+      schema.index({ [path]: 1 }, { name: `${meta.table}_${path.replaceAll('.', '_')}` });
   }
   for (const fields of meta.unique) {
     schema.index(Object.fromEntries(fields.map((f) => [f, 1])), {

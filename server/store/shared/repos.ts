@@ -40,6 +40,7 @@ const NAMES: Record<RepoName, { entity: string; table: string }> = {
 
 const ARRAY_FIELDS: Partial<Record<RepoName, string[]>> = {
   users: ['roles'],
+  forms: ['grants.submit', 'grants.viewAll', 'grants.manage'],
   records: ['participants'],
 };
 
