@@ -136,6 +136,23 @@ for (const kind of storeKinds('api export')) {
       expect(items).toContain(",1,'-T,3\r\n");
     });
 
+    it('exports only the columns chosen in the records list, in their order; an unknown one is a 400', async () => {
+      const res = await download(
+        srv,
+        token,
+        `/forms/${formId}/records/export?format=csv&sort=createdAt&columns=amount,customer,status,createdAt&lang=en`,
+      );
+      expect(res.status).toBe(200);
+      const lines = res.bytes.toString('utf8').slice(1).split('\r\n');
+      expect(lines[0]).toBe('金额,客户,Status,Created at');
+      expect(lines[1]).toMatch(/^-5,"'=HYPERLINK\(""http:\/\/evil"",""x""\)",submitted,\d{4}-/);
+      for (const bad of ['items', 'nope', '__proto__']) {
+        const refused = await srv.admin.get(`/forms/${formId}/records/export?columns=customer,${bad}`);
+        expect(refused.status).toBe(400);
+        expect(refused.body.detail).toContain(`"${bad}"`);
+      }
+    });
+
     it('applies the records list filter syntax and visibility', async () => {
       const filter = encodeURIComponent(JSON.stringify({ region: 'n' }));
       const wb = XLSX.read(

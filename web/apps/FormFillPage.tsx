@@ -1,5 +1,5 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Flex, Result, Skeleton, Space, Typography } from 'antd';
+import { Alert, App, Button, Flex, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -21,24 +21,19 @@ import { PageHeader } from '../pages/PageHeader.tsx';
 import { createRecord, rendererServices } from './api.ts';
 import type { FormSummary } from './api.ts';
 import { rememberForm } from './recent.ts';
-import { useCompiledForm } from './useCompiledForm.ts';
+import { WithCompiledForm } from './WithCompiledForm.tsx';
 import { useFormStore } from './useFormStore.ts';
 
 /** `/apps/forms/:formId/new` — fill in the latest published version of a form. */
 export function FormFillPage() {
   const { formId = '' } = useParams();
-  const { t } = useTranslation();
-  const state = useCompiledForm(formId);
-  if (state.status === 'loading') return <Skeleton active />;
-  if (state.status === 'error') {
-    return (
-      <Result
-        status={isApiProblem(state.error) && state.error.status === 404 ? '404' : 'error'}
-        subTitle={problemText(t, state.error)}
-      />
-    );
-  }
-  return <FormFill key={`${formId}@${state.versionNumber}`} form={state.form} compiled={state.compiled} />;
+  return (
+    <WithCompiledForm formId={formId}>
+      {(ready) => (
+        <FormFill key={`${formId}@${ready.versionNumber}`} form={ready.form} compiled={ready.compiled} />
+      )}
+    </WithCompiledForm>
+  );
 }
 
 function FormFill({ form, compiled }: { form: FormSummary; compiled: CompiledForm }) {

@@ -13,7 +13,7 @@ import { getRecord, rendererServices } from './api.ts';
 import type { FormRecord, FormSummary } from './api.ts';
 import { RecordHistory } from './RecordHistory.tsx';
 import { StatusTag } from './StatusTag.tsx';
-import { useCompiledForm } from './useCompiledForm.ts';
+import { WithCompiledForm } from './WithCompiledForm.tsx';
 import { useFormStore } from './useFormStore.ts';
 
 /** `/apps/records/:recordId` — a record rendered read-only with the form version it was submitted with. */
@@ -44,11 +44,11 @@ export function RecordDetailPage() {
 }
 
 function RecordWithVersion({ record }: { record: FormRecord }) {
-  const { t } = useTranslation();
-  const state = useCompiledForm(record.formId, record.formVersion);
-  if (state.status === 'loading') return <Skeleton active />;
-  if (state.status === 'error') return <Result status="error" subTitle={problemText(t, state.error)} />;
-  return <RecordView record={record} form={state.form} compiled={state.compiled} />;
+  return (
+    <WithCompiledForm formId={record.formId} versionNumber={record.formVersion}>
+      {(ready) => <RecordView record={record} form={ready.form} compiled={ready.compiled} />}
+    </WithCompiledForm>
+  );
 }
 
 function RecordView({

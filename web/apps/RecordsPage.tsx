@@ -3,13 +3,12 @@ import {
   Button,
   Checkbox,
   DatePicker,
+  Dropdown,
   Flex,
   Input,
   InputNumber,
   Popover,
-  Result,
   Select,
-  Skeleton,
   Space,
   Table,
   Tabs,
@@ -22,17 +21,14 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CompiledForm } from '../../runtime/core/index.ts';
 import type { JsonValue } from '../../runtime/core/formula/index.ts';
 import { displayValue } from '../../runtime/react/index.ts';
-import { isApiProblem } from '../api/client.ts';
 import { LoadMore } from '../admin/LoadMore.tsx';
 import { useCursorList } from '../admin/useCursorList.ts';
 import { toUiLanguage } from '../i18n/index.ts';
 import { useIsMobile } from '../layout/useIsMobile.ts';
-import { problemText } from '../lib/problems.ts';
 import { useReportError } from '../lib/useReportError.ts';
 import { PageHeader } from '../pages/PageHeader.tsx';
-import { listRecords } from './api.ts';
+import { listRecords, recordsExportUrl } from './api.ts';
 import type { FormRecord, FormSummary, RecordScope } from './api.ts';
-import { toCsv, downloadCsv } from './csv.ts';
 import {
   buildFilter,
   defaultColumns,
@@ -42,25 +38,16 @@ import {
   saveColumns,
 } from './recordColumns.ts';
 import { StatusTag } from './StatusTag.tsx';
-import { useCompiledForm } from './useCompiledForm.ts';
-
-const EXPORT_LIMIT = 10_000;
+import { WithCompiledForm } from './WithCompiledForm.tsx';
 
 /** `/apps/forms/:formId/records?scope=mine|all` */
 export function RecordsPage() {
   const { formId = '' } = useParams();
-  const { t } = useTranslation();
-  const state = useCompiledForm(formId);
-  if (state.status === 'loading') return <Skeleton active />;
-  if (state.status === 'error') {
-    return (
-      <Result
-        status={isApiProblem(state.error) && state.error.status === 404 ? '404' : 'error'}
-        subTitle={problemText(t, state.error)}
-      />
-    );
-  }
-  return <RecordsList key={formId} form={state.form} compiled={state.compiled} />;
+  return (
+    <WithCompiledForm formId={formId}>
+      {(ready) => <RecordsList key={formId} form={ready.form} compiled={ready.compiled} />}
+    </WithCompiledForm>
+  );
 }
 
 function RecordsList({ form, compiled }: { form: FormSummary; compiled: CompiledForm }) {
@@ -78,7 +65,6 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
   const [columns, setColumns] = useState<string[]>(
     () => loadColumns(form.id) ?? defaultColumns(compiled, form.indexedFields),
   );
-  const [isExporting, setExporting] = useState(false);
 
   const filter = useMemo(() => buildFilter(compiled, filters), [compiled, filters]);
   const queryKey = JSON.stringify({ scope, filter, sort });
@@ -130,30 +116,18 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
     else setSort(`${one.order === 'descend' ? '-' : ''}${one.columnKey}`);
   };
 
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const rows: FormRecord[] = [];
-      let cursor: string | null = null;
-      do {
-        const page = await listRecords(form.id, { scope, filter, sort, cursor, limit: 500 });
-        rows.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor && rows.length < EXPORT_LIMIT);
-      const csv = toCsv([
-        columns.map(labelOf),
-        ...rows.slice(0, EXPORT_LIMIT).map((r) => columns.map((key) => cellText(r, key))),
-      ]);
-      downloadCsv(
-        `${form.title.replace(/[\\/:*?"<>|]/g, '_')}-${new Date().toISOString().slice(0, 10)}.csv`,
-        csv,
-      );
-    } catch (error) {
-      report(error);
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportItems = (['xlsx', 'csv'] as const).map((format) => ({
+    key: format,
+    label: (
+      <a
+        href={recordsExportUrl(form.id, { scope, filter, sort, format, columns, lang: locale })}
+        download
+        data-testid={`export-${format}`}
+      >
+        {t(`records.export.${format}`)}
+      </a>
+    ),
+  }));
 
   const chooser = (
     <Checkbox.Group
@@ -283,14 +257,11 @@ function RecordsList({ form, compiled }: { form: FormSummary; compiled: Compiled
                 {t('records.columns')}
               </Button>
             </Popover>
-            <Button
-              icon={<DownloadOutlined />}
-              loading={isExporting}
-              onClick={() => void exportCsv()}
-              data-testid="export-csv"
-            >
-              {t('records.export')}
-            </Button>
+            <Dropdown menu={{ items: exportItems }} trigger={['click']}>
+              <Button icon={<DownloadOutlined />} data-testid="export-records">
+                {t('records.export.button')}
+              </Button>
+            </Dropdown>
           </>
         }
       />

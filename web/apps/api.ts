@@ -1,4 +1,4 @@
-import { API_BASE, api } from '../api/client.ts';
+import { API_BASE, api, buildUrl } from '../api/client.ts';
 import { listAllDepartments, listUsers } from '../api/org.ts';
 import type { Page } from '../api/types.ts';
 import type { FormDefinition } from '../../runtime/core/index.ts';
@@ -70,15 +70,27 @@ export const createRecord = (
 ): Promise<FormRecord> =>
   api<FormRecord>(`/forms/${enc(formId)}/records`, { method: 'POST', body: { data, status } });
 
+const listQuery = (query: RecordQuery) => ({
+  filter: query.filter && Object.keys(query.filter).length > 0 ? JSON.stringify(query.filter) : undefined,
+  sort: query.sort,
+  scope: query.scope,
+});
+
 export const listRecords = (formId: string, query: RecordQuery): Promise<Page<FormRecord>> =>
   api<Page<FormRecord>>(`/forms/${enc(formId)}/records`, {
-    query: {
-      filter: query.filter && Object.keys(query.filter).length > 0 ? JSON.stringify(query.filter) : undefined,
-      sort: query.sort,
-      scope: query.scope,
-      limit: query.limit ?? 50,
-      cursor: query.cursor,
-    },
+    query: { ...listQuery(query), limit: query.limit ?? 50, cursor: query.cursor },
+  });
+
+/** Download address of the records list as the server exports it (same filter, sort and scope). */
+export const recordsExportUrl = (
+  formId: string,
+  query: RecordQuery & { format: 'xlsx' | 'csv'; columns: readonly string[]; lang: string },
+): string =>
+  buildUrl(`/forms/${enc(formId)}/records/export`, {
+    ...listQuery(query),
+    format: query.format,
+    columns: query.columns.join(','),
+    lang: query.lang,
   });
 
 export const getRecord = (id: string): Promise<FormRecord> => api<FormRecord>(`/records/${enc(id)}`);

@@ -1,4 +1,5 @@
 import type { CompiledField, CompiledForm } from '../../../runtime/core/index.ts';
+import { BadRequest } from '../../errors/index.ts';
 import type { Json, RecordDoc } from '../../store/types.ts';
 import type { XCell } from './xlsx-writer.ts';
 import { neutralize } from './neutralize.ts';
@@ -24,22 +25,45 @@ const META = {
 };
 
 const SKIP = new Set(['table', 'signature']);
+const META_KEYS = new Set(['id', 'status', 'createdAt', 'updatedAt']);
 
-/** Columns of the main sheet: record id, every top-level value field by label, status and times. */
-export function recordColumns(
-  compiled: CompiledForm,
-  names: Names,
-  locale: Locale,
-): ExportColumn<RecordDoc>[] {
+/**
+ * Columns of the main sheet: record id, every top-level value field by label, status and times —
+ * or, with `pick`, the named ones in that order (the columns a user chose in the records list).
+ */
+export function recordColumns(input: {
+  compiled: CompiledForm;
+  names: Names;
+  locale: Locale;
+  pick?: readonly string[];
+}): ExportColumn<RecordDoc>[] {
+  const { compiled, names, locale, pick } = input;
   const t = META[locale];
   const fields = Object.values(compiled.fields).filter((f) => f.tableKey === null && !SKIP.has(f.type));
-  return [
-    metaColumn(t.id, 28, (r) => r.id),
-    ...fields.map((f) => fieldColumn(f, names, (r: RecordDoc) => r.data)),
-    metaColumn(t.status, 12, (r) => r.status),
-    metaColumn(t.createdAt, 22, (r) => r.createdAt),
-    metaColumn(t.updatedAt, 22, (r) => r.updatedAt),
+  const all: [string, ExportColumn<RecordDoc>][] = [
+    ['id', metaColumn(t.id, 28, (r) => r.id)],
+    ...fields.map((f): [string, ExportColumn<RecordDoc>] => [
+      f.key,
+      fieldColumn(f, names, (r: RecordDoc) => r.data),
+    ]),
+    ['status', metaColumn(t.status, 12, (r) => r.status)],
+    ['createdAt', metaColumn(t.createdAt, 22, (r) => r.createdAt)],
+    ['updatedAt', metaColumn(t.updatedAt, 22, (r) => r.updatedAt)],
   ];
+  if (!pick) return all.map(([, column]) => column);
+  const byKey = new Map(all);
+  return checkColumnKeys(compiled, pick).map((key) => byKey.get(key)!);
+}
+
+/** The chosen main-sheet columns, or a BadRequest naming the first one the form cannot export. */
+export function checkColumnKeys(compiled: CompiledForm, keys: readonly string[]): readonly string[] {
+  for (const key of keys) {
+    const field = Object.hasOwn(compiled.fields, key) ? compiled.fields[key] : undefined;
+    const isField = field !== undefined && field.tableKey === null && !SKIP.has(field.type);
+    if (!isField && !META_KEYS.has(key))
+      throw new BadRequest(`"${key}" is not a column this form can export`, { column: key });
+  }
+  return keys;
 }
 
 /** Columns of a line-item sheet: the record id it belongs to, the row number, then the table's columns. */

@@ -17,6 +17,8 @@ export interface ExportInput {
   sort: SortKey[];
   locale: Locale;
   out: Writable;
+  /** main-sheet columns to export, in order (field keys, `id`, `status`, `createdAt`, `updatedAt`); all by default */
+  columns?: readonly string[];
 }
 
 /** Pages of the records an export covers; each pass sees the same set (created before the export started). */
@@ -47,7 +49,7 @@ export async function exportXlsx(input: ExportInput): Promise<void> {
   const names = await namesFor(input);
   const header = <S>(columns: ExportColumn<S>[]): XCell[] =>
     columns.map((c) => ({ value: c.label, style: 'header' }));
-  const main = recordColumns(input.compiled, names, input.locale);
+  const main = recordColumns({ ...input, names, pick: input.columns });
   const sheets: XSheet[] = [
     {
       name: input.title,
@@ -98,7 +100,7 @@ export async function exportCsv(input: ExportInput & { table?: string }): Promis
     }
     return;
   }
-  const columns = recordColumns(input.compiled, names, input.locale);
+  const columns = recordColumns({ ...input, names, pick: input.columns });
   await write(csvLine(columns.map((c) => c.label)));
   for await (const records of pages(input, until))
     await write(records.map((r) => csvLine(columns.map((c) => c.cell(r).csv))).join(''));

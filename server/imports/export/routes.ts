@@ -7,6 +7,7 @@ import { parseRecordFilter, parseRecordSort } from '../../records/record-query.t
 import type { Services } from '../../services.ts';
 import type { Filter } from '../../store/types.ts';
 import { contentDisposition } from '../data/routes.ts';
+import { checkColumnKeys, type Locale } from './columns.ts';
 import { exportCsv, exportXlsx } from './export-records.ts';
 
 interface ExportQuery {
@@ -15,6 +16,9 @@ interface ExportQuery {
   sort?: string;
   scope?: 'mine' | 'all';
   table?: string;
+  columns?: string;
+  /** headers' language for a plain download link, which cannot send Accept-Language */
+  lang?: Locale;
 }
 
 /** Export (导出) of a form's records with the same filters as the records list. */
@@ -36,6 +40,12 @@ export function exportRoutes(services: Services, publisher: FormPublisher, cache
           sort: { type: 'string', maxLength: 200 },
           scope: { enum: ['mine', 'all'] },
           table: { type: 'string', maxLength: 64 },
+          lang: { enum: ['en', 'zh-CN'] },
+          columns: {
+            type: 'string',
+            maxLength: 4000,
+            description: 'comma-separated field keys and id, status, createdAt, updatedAt',
+          },
         },
       },
       handler: async ({ auth, params, query, res, locale }) => {
@@ -58,8 +68,9 @@ export function exportRoutes(services: Services, publisher: FormPublisher, cache
           title: form.title,
           filter: { op: 'and' as const, items: conditions },
           sort: parseRecordSort(form, query.sort),
-          locale,
+          locale: query.lang ?? locale,
           out: res,
+          columns: query.columns ? checkColumnKeys(compiled, query.columns.split(',')) : undefined,
         };
         const stamp = new Date().toISOString().slice(0, 10);
         const base = `${form.title}${query.table ? `-${compiled.fields[query.table].label}` : ''}-${stamp}`;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as XLSX from '@e965/xlsx';
 import type { Page } from 'playwright-core';
 import type { StepRunner } from '../runner.ts';
 import { screenshot, settle, VIEWPORTS } from '../browser.ts';
@@ -169,7 +170,7 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
     requiredMessage: '"客户名称" is required',
     customer: `ACME ${ctx.runId}`,
   });
-  await run.step('my records export as CSV with the chosen columns', async () => {
+  await run.step('my records export to Excel and CSV with the chosen columns', async () => {
     await page.goto(url(ctx, `/apps/forms/${orderFormId}/records`));
     await page
       .getByTestId('records-table')
@@ -178,17 +179,27 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
     await page.getByTestId('choose-columns').click();
     await page.getByTestId('column-chooser').getByText('付款方式').click();
     await page.getByTestId('records-table').getByRole('columnheader', { name: '付款方式' }).waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('export-csv').click(),
-    ]);
-    const csv = readFileSync((await download.path())!, 'utf8');
+    const exported = async (format: 'xlsx' | 'csv') => {
+      await page.getByTestId('export-records').click();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId(`export-${format}`).click(),
+      ]);
+      return readFileSync((await download.path())!);
+    };
+    const csv = (await exported('csv')).toString('utf8');
     const [header, first] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(
-      header.startsWith('订单编号,客户名称,下单日期,付款方式,价税合计,Status,Created'),
+      header.startsWith('订单编号,客户名称,下单日期,付款方式,价税合计,Status,Created at'),
       `CSV header: ${header}`,
     );
-    expect(first.includes(`ACME ${ctx.runId}`) && first.includes('¥389.84'), `CSV row: ${first}`);
+    expect(first.includes(`ACME ${ctx.runId}`) && first.includes('389.84'), `CSV row: ${first}`);
+    const book = XLSX.read(await exported('xlsx'));
+    const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[book.SheetNames[0]], { header: 1 });
+    expect(
+      JSON.stringify(rows[0]) === JSON.stringify(header.split(',')),
+      `xlsx header: ${JSON.stringify(rows[0])}`,
+    );
   });
 
   await orderRound(run, ctx, {
