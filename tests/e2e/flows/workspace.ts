@@ -177,7 +177,8 @@ export async function workspaceFlow(run: StepRunner, ctx: E2eContext): Promise<v
       .locator('tr', { hasText: `ACME ${ctx.runId}` })
       .waitFor();
     await page.getByTestId('choose-columns').click();
-    await page.getByTestId('column-chooser').getByText('付款方式').click();
+    // check() confirms the box is ticked (a click during the popover's opening animation can miss)
+    await page.getByTestId('column-chooser').getByRole('checkbox', { name: '付款方式' }).check();
     await page.getByTestId('records-table').getByRole('columnheader', { name: '付款方式' }).waitFor();
     const exported = async (format: 'xlsx' | 'csv') => {
       await page.getByTestId('export-records').click();
