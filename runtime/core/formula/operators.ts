@@ -1,6 +1,7 @@
 /** The formula operators with Excel semantics; arrays (columns) combine element by element. */
-import type { BinaryOp } from './ast.ts';
+import type { BinaryOp, ComparisonOp } from './ast.ts';
 import { compareValues, toNumber, toText } from './functions/index.ts';
+import { satisfies } from './functions/compare.ts';
 import { round15 } from './round.ts';
 import { FormulaError } from './values.ts';
 import type { Scalar, Value } from './values.ts';
@@ -78,24 +79,11 @@ function concat(a: Scalar, b: Scalar, env: OperatorEnv): Value {
   return x + y;
 }
 
-function compare(op: BinaryOp, a: Scalar, b: Scalar): Value {
+function compare(op: ComparisonOp, a: Scalar, b: Scalar): Value {
   if (a instanceof FormulaError) return a;
   if (b instanceof FormulaError) return b;
   const c = typeof a === 'number' && typeof b === 'number' ? compareNumbers(a, b) : compareValues(a, b);
-  switch (op) {
-    case '=':
-      return c === 0;
-    case '<>':
-      return c !== 0;
-    case '<':
-      return c < 0;
-    case '<=':
-      return c <= 0;
-    case '>':
-      return c > 0;
-    default:
-      return c >= 0;
-  }
+  return satisfies(op, c);
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { isFormulaError } from '../values.ts';
 import type { Scalar } from '../values.ts';
+import type { ComparisonOp } from '../ast.ts';
 import type { Ticker } from './coerce.ts';
 
 const collator = new Intl.Collator('en', { sensitivity: 'accent' });
@@ -136,4 +137,22 @@ function emptyLike(v: Scalar): Scalar {
   if (typeof v === 'string') return '';
   if (typeof v === 'boolean') return false;
   return 0;
+}
+
+/** Whether a comparison result (negative, 0, positive) satisfies a relational operator. */
+export function satisfies(op: ComparisonOp, c: number): boolean {
+  switch (op) {
+    case '=':
+      return c === 0;
+    case '<>':
+      return c !== 0;
+    case '<':
+      return c < 0;
+    case '<=':
+      return c <= 0;
+    case '>':
+      return c > 0;
+    default:
+      return c >= 0;
+  }
 }

@@ -10,7 +10,7 @@
 import { isFormulaError } from '../values.ts';
 import type { Scalar } from '../values.ts';
 import { parseNumberText, type Ticker } from './coerce.ts';
-import { compareText, hasWildcards, wildcardMatch } from './compare.ts';
+import { compareText, hasWildcards, satisfies, wildcardMatch } from './compare.ts';
 
 export type Criterion = (v: Scalar) => boolean;
 
@@ -66,20 +66,7 @@ function ordered(op: Op, compare: (v: Scalar) => number | null): Criterion {
   return (v) => {
     const c = compare(v);
     if (c === null) return op === '<>';
-    switch (op) {
-      case '=':
-        return c === 0;
-      case '<>':
-        return c !== 0;
-      case '<':
-        return c < 0;
-      case '<=':
-        return c <= 0;
-      case '>':
-        return c > 0;
-      default:
-        return c >= 0;
-    }
+    return satisfies(op, c);
   };
 }
 
