@@ -44,26 +44,11 @@ export type LayoutFieldType = (typeof LAYOUT_FIELD_TYPES)[number];
  * Types allowed as line-item (table) columns: every value type except `table`
  * (no nesting) and `serial` (serial numbers are assigned per record, not per row).
  */
-export const TABLE_COLUMN_TYPES = [
-  'text',
-  'textarea',
-  'number',
-  'money',
-  'percent',
-  'date',
-  'datetime',
-  'select',
-  'multiselect',
-  'boolean',
-  'member',
-  'department',
-  'attachment',
-  'signature',
-  'phone',
-  'email',
-  'uscc',
-] as const;
-export type TableColumnType = (typeof TABLE_COLUMN_TYPES)[number];
+export type TableColumnType = Exclude<FieldType, LayoutFieldType | 'table' | 'serial'>;
+const NOT_IN_TABLES: readonly FieldType[] = [...LAYOUT_FIELD_TYPES, 'table', 'serial'];
+export const TABLE_COLUMN_TYPES: readonly TableColumnType[] = FIELD_TYPES.filter(
+  (type): type is TableColumnType => !NOT_IN_TABLES.includes(type),
+);
 
 /** A principal reference: `*` (everyone signed in), `role:<name>`, `user:<id>`, `dept:<id>`. */
 export type PrincipalRef = string;
