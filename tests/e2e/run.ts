@@ -8,13 +8,15 @@ import { launchBrowser, VIEWPORTS } from './browser.ts';
 import { adminTourFlow } from './flows/adminTour.ts';
 import { adminUsersFlow } from './flows/adminUsers.ts';
 import { authFlow, signOutFlow } from './flows/auth.ts';
+import { templateImportFlow } from './flows/templateImport.ts';
 import { workspaceFlow } from './flows/workspace.ts';
 import type { E2eContext } from './flows/context.ts';
 import { log, StepRunner } from './runner.ts';
 import { startServer } from './server.ts';
 import type { RunningServer } from './server.ts';
 
-const FLOWS = [authFlow, adminUsersFlow, adminTourFlow, workspaceFlow, signOutFlow];
+// templateImport runs after workspace: Apps counts the forms workspace publishes
+const FLOWS = [authFlow, adminUsersFlow, adminTourFlow, workspaceFlow, templateImportFlow, signOutFlow];
 
 const run = new StepRunner();
 let server: RunningServer | undefined;

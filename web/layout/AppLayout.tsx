@@ -23,7 +23,7 @@ export function AppLayout() {
   if (state.status !== 'authenticated') return null;
 
   const user = state.user;
-  const items = navItems(t, hasRole(user, 'admin'));
+  const items = navItems(t, { isAdmin: hasRole(user, 'admin'), isDesigner: hasRole(user, 'designer') });
   const selectedKeys = [navKeyOf(location.pathname) ?? ''];
   const handleSignOut = async () => {
     setDrawerOpen(false);

@@ -5,12 +5,19 @@ import { Link } from 'react-router';
 
 export type NavKey = 'apps' | 'design' | 'admin';
 
-/** The top-level sections; Admin only for the `admin` role. */
-export function navItems(t: TFunction, isAdmin: boolean): NonNullable<MenuProps['items']> {
-  const items = [
-    { key: 'apps', icon: <AppstoreOutlined />, label: <Link to="/apps">{t('nav.apps')}</Link> },
-    { key: 'design', icon: <BuildOutlined />, label: <Link to="/design">{t('nav.design')}</Link> },
-  ];
+/** The top-level sections; Design for designers and admins, Admin only for the `admin` role. */
+export function navItems(
+  t: TFunction,
+  roles: { isAdmin: boolean; isDesigner: boolean },
+): NonNullable<MenuProps['items']> {
+  const { isAdmin, isDesigner } = roles;
+  const items = [{ key: 'apps', icon: <AppstoreOutlined />, label: <Link to="/apps">{t('nav.apps')}</Link> }];
+  if (isDesigner || isAdmin)
+    items.push({
+      key: 'design',
+      icon: <BuildOutlined />,
+      label: <Link to="/design">{t('nav.design')}</Link>,
+    });
   if (isAdmin)
     items.push({ key: 'admin', icon: <SettingOutlined />, label: <Link to="/admin">{t('nav.admin')}</Link> });
   return items;

@@ -1,16 +1,22 @@
-import { Card, Empty } from 'antd';
-import { useTranslation } from 'react-i18next';
-import { PageHeader } from './PageHeader.tsx';
+import { Route, Routes } from 'react-router';
+import { hasRole, useAuth } from '../auth/AuthContext.tsx';
+import { DesignHome } from '../design/DesignHome.tsx';
+import { TemplateImportPage } from '../design/TemplateImportPage.tsx';
+import { ForbiddenPage } from './ForbiddenPage.tsx';
+import NotFoundPage from './NotFoundPage.tsx';
 
-/** Form designer entry; the designer, Excel import and bpmn-js load here in later issues. */
+/**
+ * `/design/*`, for designers and admins: the forms I manage and the Excel template import.
+ * The form designer itself comes in a later issue.
+ */
 export default function DesignPage() {
-  const { t } = useTranslation();
+  const { state } = useAuth();
+  if (!hasRole(state.user, 'designer') && !hasRole(state.user, 'admin')) return <ForbiddenPage />;
   return (
-    <div data-testid="design-page">
-      <PageHeader title={t('design.title')} />
-      <Card>
-        <Empty description={t('design.empty')} />
-      </Card>
-    </div>
+    <Routes>
+      <Route index element={<DesignHome />} />
+      <Route path="import" element={<TemplateImportPage />} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
   );
 }
