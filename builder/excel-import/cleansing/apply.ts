@@ -52,14 +52,26 @@ export function compileCleanser(
   const run: Cleanser = (input) => {
     let value: CleanValue = typeof input === 'string' ? trimText(input) : input;
     if (value === '') value = null;
+    let last: RuleResult | null = null;
     for (const step of steps) {
       const result = step(value);
       if (!result.ok) return result;
       value = result.value;
+      last = result;
     }
-    return ok(isBlank(value) ? null : value);
+    if (isBlankValue(value)) return ok(null);
+    return last ?? ok(value); // the last step's result says the same: no new object per cell
   };
   return memoize(run);
+}
+
+/** `isBlank`, answering from the first character for the common non-blank text. */
+function isBlankValue(value: CleanValue): boolean {
+  if (typeof value !== 'string') return isBlank(value);
+  if (value.length === 0) return true;
+  const code = value.charCodeAt(0);
+  if ((code > 0x20 && code < 0x7f) || (code >= 0x4e00 && code <= 0x9fff)) return false; // cannot be a space
+  return isBlank(value);
 }
 
 const MEMO_SIZE = 4096;

@@ -28,7 +28,7 @@ export class RuntimeEnv implements Env {
       now: ctx.now,
       timeZone: ctx.timeZone,
       rowIndex: null,
-      tick: (n?: number) => this.tick(n),
+      tick: this.tick.bind(this), // not an arrow: tsx would name it with a `__name` call per instance
     };
   }
 

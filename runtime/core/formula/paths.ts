@@ -15,7 +15,9 @@ export function readOwn(record: unknown, key: string): unknown {
   return isRecord(record) && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }
 
-/** Defines an own enumerable property, even for a key like `__proto__`. */
+/** Defines an own enumerable property, even for a key like `__proto__` (plain assignment for the others: much faster). */
 export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key in Object.prototype)
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -124,16 +124,19 @@ export class FormulaState extends ValueStore implements EngineState {
   }
 
   private run(): void {
-    this.queue.drain(this.rowCountOf, this.recompute);
+    // closures made here rather than kept as arrow fields: a named arrow field costs a
+    // `__name` call per instance under tsx, and a state is made per server-side record
+    this.queue.drain(
+      (unit) => this.rows[unit.table!.index],
+      (unit, row) => this.recompute(unit, row),
+    );
   }
 
-  private readonly rowCountOf = (unit: Unit): number => this.rows[unit.table!.index];
-
-  private readonly recompute = (unit: Unit, row: number): void => {
+  private recompute(unit: Unit, row: number): void {
     if (!this.write(unit, row, this.evaluate(unit, row))) return;
     this.changed?.push(pathOf(unit, row));
     this.queue.markDependents(unit, row);
-  };
+  }
 
   private evaluate(unit: Unit, row: number): Value {
     const { plan, env } = this;

@@ -124,7 +124,9 @@ export class Snapshot {
   }
 }
 
-/** Defines an own property, even for a key such as `__proto__`. */
+/** Defines an own property, even for a key such as `__proto__` (plain assignment for the others: much faster). */
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key in Object.prototype)
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -70,7 +70,7 @@ export async function runCommit(ctx: ImportContext, input: { job: Job; userId: s
 
     const docs: NewDoc<RecordDoc>[] = [];
     for (const record of inserts) {
-      const data = { ...record.data };
+      const data = serials.length ? { ...record.data } : record.data; // parsed for this write only: no copy needed
       for (const field of serials) data[field.key] = await assignSerial(store, { formId: form.id, key: field.key, pattern: (field as { pattern: string }).pattern });
       docs.push({ id: newId(), formId: form.id, formVersion: version.number, data, status: config.recordStatus, createdBy: input.userId, participants: [input.userId], importId: job.id });
     }

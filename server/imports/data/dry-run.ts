@@ -13,6 +13,7 @@ import type { PackedRecord } from './build-setup.ts';
 import { recordBatches, type RecordBatch } from './record-rows.ts';
 import { loadReferenceData, referenceResolver } from './references.ts';
 import { createBuildPool, type BuildPool } from './build-pool.ts';
+import { buildInOrder } from './build-queue.ts';
 import type { ImportContext } from './context.ts';
 import { submitterOf } from './submitter.ts';
 
@@ -106,22 +107,12 @@ export async function runDryRun(ctx: ImportContext, input: { job: Job; config: I
   };
 
   try {
-    // one thread reads and stores, the others build: on 2 cores, 1 worker
+    // one thread reads and stores, the others build: on 2 cores, 1 worker (started now, ready
+    // while this thread reads the shared strings); this thread builds too when they are all busy
     const threads = ctx.buildThreads ?? (job.source.size >= POOL_MIN_BYTES ? Math.max(1, Math.min(os.availableParallelism() - 1, MAX_THREADS)) : 0);
-    pool = await createBuildPool({ compiled, config, references, sheetName, locale: input.locale, submitter }, threads);
-    // a few batches in flight: workers build while this thread reads and stores; results settle in order
-    const inFlight: { batch: RecordBatch; built: Promise<PackedRecord[]> }[] = [];
-    const maxInFlight = Math.max(1, threads * 2);
-    for await (const batch of recordBatches({ file, config, batchSize: ctx.batchSize, onProgress: (f) => (fraction = f) })) {
-      const built = pool.build(batch.records);
-      built.catch(() => undefined); // awaited below; an early failure must not go unhandled meanwhile
-      inFlight.push({ batch, built });
-      if (inFlight.length >= maxInFlight) {
-        const next = inFlight.shift()!;
-        await settle(next.batch, await next.built);
-      }
-    }
-    for (const next of inFlight) await settle(next.batch, await next.built);
+    pool = createBuildPool({ compiled, config, references, sheetName, locale: input.locale, submitter }, threads);
+    const batches = recordBatches({ file, config, batchSize: ctx.batchSize, onProgress: (f) => (fraction = f) });
+    for await (const { batch, built } of buildInOrder({ pool, batches, threads })) await settle(batch, built);
     await errors.flush();
     await outcomes.flush();
     await prepared.finish();

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { once } from 'node:events';
 import type { Json } from '../../store/types.ts';
 import type { FileKind } from './job-types.ts';
@@ -61,16 +60,30 @@ export function createPreparedWriter(file: string) {
   };
 }
 
+/** The prepared records in batches; read in large chunks and split here (readline costs more than the parsing). */
 export async function* readPrepared(file: string, batchSize: number): AsyncIterable<PreparedRecord[]> {
-  const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  const input = fs.createReadStream(file, { encoding: 'utf8', highWaterMark: READ_CHUNK });
+  let tail = '';
   let batch: PreparedRecord[] = [];
-  for await (const line of lines) {
-    if (!line) continue;
-    batch.push(JSON.parse(line) as PreparedRecord);
-    if (batch.length >= batchSize) {
-      yield batch;
-      batch = [];
+  try {
+    for await (const chunk of input as AsyncIterable<string>) {
+      const text = tail + chunk;
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        if (end > start) batch.push(JSON.parse(text.slice(start, end)) as PreparedRecord);
+        start = end + 1;
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      tail = text.slice(start);
     }
+    if (tail) batch.push(JSON.parse(tail) as PreparedRecord);
+    if (batch.length) yield batch;
+  } finally {
+    input.destroy();
   }
-  if (batch.length) yield batch;
 }
+
+const READ_CHUNK = 1024 * 1024;

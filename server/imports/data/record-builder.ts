@@ -52,7 +52,7 @@ export function createRecordBuilder(input: {
 
   return {
     build(rows: RecordRows): BuiltRecord {
-      const errors: RowError[] = [...(rows.problems ?? [])];
+      const errors: RowError[] = rows.problems ? [...rows.problems] : [];
       const data: Record<string, unknown> = {};
       for (const m of main) {
         const result = m.clean(rows.main.cells[m.column] ?? null);
@@ -70,12 +70,12 @@ export function createRecordBuilder(input: {
           return line;
         });
       }
-      const failed = new Set(errors.map((e) => e.column));
       try {
         const prepared = prepareRecordData({ compiled, data, locale, submitter }).data;
         return errors.length ? { row: rows.main.row, data: null, errors } : { row: rows.main.row, data: prepared, errors };
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
+        const failed = new Set(errors.map((e) => e.column));
         for (const e of error.errors) {
           const [key, index, column] = e.path.split('/');
           const item = index === undefined ? undefined : rows.items[Number(index)];

@@ -1,6 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { WorkbookRejected } from '../../workbook/errors.ts';
-import { richText } from './xml-text.ts';
+import { decodeXmlText, richText } from './xml-text.ts';
 import type { ZipArchive } from './zip-entries.ts';
 
 export interface WorkbookPart {
@@ -70,16 +70,25 @@ export async function readSharedStrings(zip: ZipArchive, maxBytes: number): Prom
   if (!path) return [];
   const strings: string[] = [];
   let pending = '';
+  let isPrefixed: boolean | null = null;
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of await zip.stream(path, maxBytes)) {
     pending += decoder.decode(chunk as Buffer, { stream: true });
-    const end = lastItemEnd(pending);
+    isPrefixed ??= prefixOf(pending);
+    const end = isPrefixed === false ? plainItemsEnd(pending) : lastItemEnd(pending);
     if (end <= 0) continue;
-    collect(pending.slice(0, end), strings);
+    (isPrefixed === false ? collectPlain : collect)(pending.slice(0, end), strings);
     pending = pending.slice(end);
   }
-  collect(pending + decoder.decode(), strings);
+  pending += decoder.decode();
+  (isPrefixed === false ? collectPlain : collect)(pending, strings);
   return strings;
+}
+
+/** Whether the table's elements have a namespace prefix (`<x:sst>`); null until its start tag has been read. */
+function prefixOf(xml: string): boolean | null {
+  const m = /<(\w+:)?sst\b/.exec(xml);
+  return m ? m[1] !== undefined : null;
 }
 
 const ITEM_END = /<\/(?:\w+:)?si>|<(?:\w+:)?si\s*\/>/g;
@@ -95,4 +104,52 @@ function lastItemEnd(xml: string): number {
 function collect(xml: string, into: string[]): void {
   SI.lastIndex = 0;
   for (let m = SI.exec(xml); m; m = SI.exec(xml)) into.push(m[1] === undefined ? '' : richText(m[1]));
+}
+
+// Unprefixed tables (what Excel and most writers produce) are scanned with indexOf: a table of
+// hundreds of thousands of strings made the regular expressions above a noticeable cost.
+
+/** Where the last `</si>` of `xml` ends; items after it (even empty `<si/>` ones) wait for the next chunk. */
+function plainItemsEnd(xml: string): number {
+  const close = xml.lastIndexOf('</si>');
+  return close === -1 ? lastItemEnd(xml) : close + 5;
+}
+
+/** The items of `xml`, which holds complete unprefixed `<si>` items only (plus the table's own tags). */
+function collectPlain(xml: string, into: string[]): void {
+  for (let pos = 0; ; ) {
+    const open = xml.indexOf('<si', pos);
+    if (open === -1) return;
+    const next = xml.charCodeAt(open + 3);
+    let start: number;
+    if (next === 62 /* > */) start = open + 4;
+    else if (next === 47 /* / */ || next === 32 || next === 9 || next === 10 || next === 13) {
+      const gt = xml.indexOf('>', open);
+      if (gt === -1) return;
+      if (xml.charCodeAt(gt - 1) === 47) {
+        into.push(''); // <si/>
+        pos = gt + 1;
+        continue;
+      }
+      start = gt + 1;
+    } else {
+      pos = open + 3; // <sst…>, not an item
+      continue;
+    }
+    const close = xml.indexOf('</si>', start);
+    if (close === -1) return;
+    into.push(plainText(xml, start, close) ?? richText(xml.slice(start, close)));
+    pos = close + 5;
+  }
+}
+
+/** The text of an item that is one `<t>` run (`<t>…</t>` or `<t xml:space="preserve">…</t>`), else null. */
+function plainText(xml: string, from: number, to: number): string | null {
+  if (!xml.startsWith('<t', from) || !xml.startsWith('</t>', to - 4)) return null;
+  const after = xml.charCodeAt(from + 2);
+  if (after !== 62 /* > */ && after !== 32) return null;
+  const gt = xml.indexOf('>', from);
+  if (xml.charCodeAt(gt - 1) === 47 /* / */) return null;
+  const lt = xml.indexOf('<', gt);
+  return lt === to - 4 ? decodeXmlText(xml.slice(gt + 1, lt)) : null;
 }

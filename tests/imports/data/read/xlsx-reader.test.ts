@@ -11,6 +11,7 @@ import { ZipWriter } from '../../../../server/imports/export/zip-writer.ts';
 import type { TabularFile } from '../../../../server/imports/data/read/types.ts';
 import { writeWorkbook } from '../helpers.ts';
 
+const CENTRAL = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fw-read-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -89,6 +90,23 @@ describe('streaming .xlsx reader', () => {
     expect(await allRows(await openXlsx(file, { maxRows: 12, maxColumns: 200, maxPartBytes: 1 << 20 }))).toHaveLength(12);
   });
 
+  it('refuses a part that does not inflate to the size its central directory declares', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const file = await rawWorkbook('sized.xlsx', rows);
+    expect(await allRows(await openXlsx(file))).toHaveLength(50);
+    for (const delta of [-1, 1]) {
+      const bytes = fs.readFileSync(file);
+      const name = Buffer.from('xl/worksheets/sheet1.xml');
+      // each central directory record: signature PK\x01\x02, inflated size at +24, file name at +46
+      for (let at = bytes.indexOf(CENTRAL); at !== -1; at = bytes.indexOf(CENTRAL, at + 4)) {
+        if (bytes.subarray(at + 46, at + 46 + name.length).equals(name)) bytes.writeUInt32LE(bytes.readUInt32LE(at + 24) + delta, at + 24);
+      }
+      const damaged = path.join(dir, `sized${delta}.xlsx`);
+      fs.writeFileSync(damaged, bytes);
+      await expect(allRows(await openXlsx(damaged))).rejects.toMatchObject({ reason: 'damaged' });
+    }
+  });
+
   it('tokenizes rows split across any chunk boundary', () => {
     const xml = '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>北京&amp;上海</t></is></c><c r="B1"><v>12.5</v></c></row><row r="3"><c r="C3" t="b"><v>1</v></c></row></sheetData>';
     for (let size = 1; size < 40; size += 3) {
@@ -101,6 +119,12 @@ describe('streaming .xlsx reader', () => {
         { row: 3, cells: [null, null, true] },
       ]);
     }
+  });
+
+  it('reads attributes in any order, single-quoted or spaced, and namespace-prefixed values', () => {
+    const tokenizer = createRowTokenizer({ strings: ['zero', 'one'], dateStyles: [false, true], isDate1904: false, maxColumns: 200 });
+    const xml = "<sheetData><row spans='1:3' r='4'><c s=\"0\" t=\"s\" r=\"B4\"><v>1</v></c><c r = 'C4' t='s'><x:v>0</x:v></c><c t=\"n\" s='1' r='D4'><f>A1</f><v>45356</v></c></row></sheetData>";
+    expect([...tokenizer.feed(xml), ...tokenizer.finish()]).toEqual([{ row: 4, cells: [null, 'one', 'zero', '2024-03-05'] }]);
   });
 
   it('recognises date formats', () => {
