@@ -19,7 +19,11 @@ export interface BuildSetup {
 }
 
 export function builderFromSetup(setup: BuildSetup) {
-  const { main, items } = compileMappings({ config: setup.config, compiled: setup.compiled, references: referenceResolver(setup.references) });
+  const { main, items } = compileMappings({
+    config: setup.config,
+    compiled: setup.compiled,
+    references: referenceResolver(setup.references),
+  });
   return createRecordBuilder({
     compiled: setup.compiled,
     main,

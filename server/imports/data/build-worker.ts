@@ -14,7 +14,10 @@ parentPort!.on('message', (message: { id: number; rows: RecordRows[] }) => {
   try {
     parentPort!.postMessage({ id: message.id, built: message.rows.map(pack) });
   } catch (error) {
-    parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
+    parentPort!.postMessage({
+      id: message.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 });
 parentPort!.postMessage({ ready: true });

@@ -30,10 +30,14 @@ export async function runCommit(ctx: ImportContext, input: { job: Job; userId: s
   const form = await store.forms.getOrThrow(job.formId);
   const version = await ctx.publisher.getLatest(form);
   if (version.number !== summary.formVersion) {
-    throw new CommitAborted(`Form "${form.title}" was published again (version ${version.number}) after the dry run (version ${summary.formVersion}): run the dry run again`);
+    throw new CommitAborted(
+      `Form "${form.title}" was published again (version ${version.number}) after the dry run (version ${summary.formVersion}): run the dry run again`,
+    );
   }
   const compiled = ctx.cache.get(version);
-  const serials = Object.values(compiled.fields).filter((f) => f.type === 'serial' && f.tableKey === null && 'pattern' in f);
+  const serials = Object.values(compiled.fields).filter(
+    (f) => f.type === 'serial' && f.tableKey === null && 'pattern' in f,
+  );
   const keyFields = config.duplicates.keyFields;
   const submitter = await submitterOf(store, input.userId);
   await deleteChunks(store, job.id, 'undo');
@@ -48,22 +52,43 @@ export async function runCommit(ctx: ImportContext, input: { job: Job; userId: s
     const inserts: PreparedRecord[] = [];
     const updates = batch.filter((r) => r.op === 'update');
     const fresh = keyFields.length
-      ? await findExisting(store, { formId: form.id, keyFields, keys: batch.filter((r) => r.op === 'insert' && r.key).map((r) => r.key!) })
+      ? await findExisting(store, {
+          formId: form.id,
+          keyFields,
+          keys: batch.filter((r) => r.op === 'insert' && r.key).map((r) => r.key!),
+        })
       : new Map<string, RecordDoc>();
     for (const record of batch) {
       if (record.op !== 'insert') continue;
       const hit = record.key ? fresh.get(record.key) : undefined;
       if (!hit) inserts.push(record);
-      else if (config.duplicates.existing === 'update') updates.push({ ...record, op: 'update', existingId: hit.id });
-      else if (config.duplicates.existing === 'error') throw new CommitAborted(`Row ${record.row} now matches record ${hit.id}, created after the dry run: run the dry run again`);
+      else if (config.duplicates.existing === 'update')
+        updates.push({ ...record, op: 'update', existingId: hit.id });
+      else if (config.duplicates.existing === 'error')
+        throw new CommitAborted(
+          `Row ${record.row} now matches record ${hit.id}, created after the dry run: run the dry run again`,
+        );
     }
 
     const targets = await Promise.all(updates.map((r) => store.records.getOrThrow(r.existingId!)));
-    await undo.push(targets.map((t, i) => ({ recordId: t.id, row: updates[i].row, beforeVersion: t.version, formVersion: t.formVersion, data: t.data })));
+    await undo.push(
+      targets.map((t, i) => ({
+        recordId: t.id,
+        row: updates[i].row,
+        beforeVersion: t.version,
+        formVersion: t.formVersion,
+        data: t.data,
+      })),
+    );
     await undo.flush(); // the before-images are stored before any update they protect
     for (let i = 0; i < updates.length; i++) {
       const target = targets[i];
-      const { data } = prepareRecordData({ compiled, data: { ...target.data, ...updates[i].data }, locale: 'en', submitter: { ...submitter, recordId: target.id } });
+      const { data } = prepareRecordData({
+        compiled,
+        data: { ...target.data, ...updates[i].data },
+        locale: 'en',
+        submitter: { ...submitter, recordId: target.id },
+      });
       await store.records.updateIfVersion(target.id, target.version, { data, formVersion: version.number });
       updated++;
     }
@@ -71,8 +96,22 @@ export async function runCommit(ctx: ImportContext, input: { job: Job; userId: s
     const docs: NewDoc<RecordDoc>[] = [];
     for (const record of inserts) {
       const data = serials.length ? { ...record.data } : record.data; // parsed for this write only: no copy needed
-      for (const field of serials) data[field.key] = await assignSerial(store, { formId: form.id, key: field.key, pattern: (field as { pattern: string }).pattern });
-      docs.push({ id: newId(), formId: form.id, formVersion: version.number, data, status: config.recordStatus, createdBy: input.userId, participants: [input.userId], importId: job.id });
+      for (const field of serials)
+        data[field.key] = await assignSerial(store, {
+          formId: form.id,
+          key: field.key,
+          pattern: (field as { pattern: string }).pattern,
+        });
+      docs.push({
+        id: newId(),
+        formId: form.id,
+        formVersion: version.number,
+        data,
+        status: config.recordStatus,
+        createdBy: input.userId,
+        participants: [input.userId],
+        importId: job.id,
+      });
     }
     if (docs.length) await store.records.insertMany(docs);
     inserted += docs.length;

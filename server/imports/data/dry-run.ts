@@ -34,25 +34,48 @@ export interface OutcomeEntry {
  * skip / error, without writing records: the errors and outcomes go to chunks beside the
  * job, the valid records to a prepared file the commit writes later.
  */
-export async function runDryRun(ctx: ImportContext, input: { job: Job; config: ImportConfig; locale: CleansingLocale }): Promise<Job> {
+export async function runDryRun(
+  ctx: ImportContext,
+  input: { job: Job; config: ImportConfig; locale: CleansingLocale },
+): Promise<Job> {
   const { store } = ctx;
   let job = input.job;
   const { config } = input;
   const form = await store.forms.getOrThrow(job.formId);
   const version = await ctx.publisher.getLatest(form);
   const compiled = ctx.cache.get(version);
-  if (config.duplicates.keyFields.length) await store.ensureRecordIndexes(form.id, config.duplicates.keyFields.slice(0, 1));
+  if (config.duplicates.keyFields.length)
+    await store.ensureRecordIndexes(form.id, config.duplicates.keyFields.slice(0, 1));
   await deleteChunks(store, job.id);
 
-  const file = await openTabular({ file: sourcePath(ctx.dataDir, job.id, job.source.kind), kind: job.source.kind, limits: ctx.limits, workbookLimits: ctx.workbookLimits });
+  const file = await openTabular({
+    file: sourcePath(ctx.dataDir, job.id, job.source.kind),
+    kind: job.source.kind,
+    limits: ctx.limits,
+    workbookLimits: ctx.workbookLimits,
+  });
   const prepared = createPreparedWriter(preparedPath(ctx.dataDir, job.id));
   const errors = createChunkWriter<RowError>(store, { importId: job.id, kind: 'errors', size: ERROR_CHUNK });
-  const outcomes = createChunkWriter<OutcomeEntry>(store, { importId: job.id, kind: 'outcomes', size: OUTCOME_CHUNK });
+  const outcomes = createChunkWriter<OutcomeEntry>(store, {
+    importId: job.id,
+    kind: 'outcomes',
+    size: OUTCOME_CHUNK,
+  });
   const submitter = await submitterOf(store, job.createdBy);
   const sheetName = file.sheets[config.sheet]?.name ?? '';
   const references = await loadReferenceData(store);
   compileMappings({ config, compiled, references: referenceResolver(references) }); // a bad mapping fails here, not in a worker
-  const summary: JobSummary = { formVersion: version.number, rows: 0, records: 0, inserts: 0, updates: 0, skips: 0, errorRecords: 0, errors: 0, errorRate: 0 };
+  const summary: JobSummary = {
+    formVersion: version.number,
+    rows: 0,
+    records: 0,
+    inserts: 0,
+    updates: 0,
+    skips: 0,
+    errorRecords: 0,
+    errors: 0,
+    errorRate: 0,
+  };
   const seen = new Map<string, number>();
   const progress = createProgress('dryRun', null);
   let fraction = 0;
@@ -65,7 +88,11 @@ export async function runDryRun(ctx: ImportContext, input: { job: Job; config: I
     await errors.push(batch.errors);
     const keys = built.map((b) => b.key);
     const existing = config.duplicates.keyFields.length
-      ? await findExisting(store, { formId: form.id, keyFields: config.duplicates.keyFields, keys: keys.filter((k): k is string => k !== null && !seen.has(k)) })
+      ? await findExisting(store, {
+          formId: form.id,
+          keyFields: config.duplicates.keyFields,
+          keys: keys.filter((k): k is string => k !== null && !seen.has(k)),
+        })
       : new Map();
     const ready: string[] = [];
     const batchOutcomes: OutcomeEntry[] = [];
@@ -82,19 +109,53 @@ export async function runDryRun(ctx: ImportContext, input: { job: Job; config: I
         const first = seen.get(key)!;
         reason = input.locale === 'zh-CN' ? `与第 ${first} 行重复` : `duplicate of row ${first}`;
         outcome = config.duplicates.inFile === 'skip' ? 'skip' : 'error';
-        if (outcome === 'error') batchErrors.push({ sheet: sheetName, row: record.row, column: null, header: null, value: JSON.parse(key).join(' / '), rule: 'duplicate', message: reason });
+        if (outcome === 'error')
+          batchErrors.push({
+            sheet: sheetName,
+            row: record.row,
+            column: null,
+            header: null,
+            value: JSON.parse(key).join(' / '),
+            rule: 'duplicate',
+            message: reason,
+          });
       } else if (key !== null && existing.has(key)) {
         const hit = existing.get(key)!;
         reason = input.locale === 'zh-CN' ? `已有记录 ${hit.id}` : `matches existing record ${hit.id}`;
-        outcome = config.duplicates.existing === 'skip' ? 'skip' : config.duplicates.existing === 'update' ? 'update' : 'error';
-        if (outcome === 'update') ready.push(preparedLine({ row: record.row, op: 'update', existingId: hit.id, key }, record.json));
-        if (outcome === 'error') batchErrors.push({ sheet: sheetName, row: record.row, column: null, header: null, value: JSON.parse(key).join(' / '), rule: 'duplicate', message: reason });
+        outcome =
+          config.duplicates.existing === 'skip'
+            ? 'skip'
+            : config.duplicates.existing === 'update'
+              ? 'update'
+              : 'error';
+        if (outcome === 'update')
+          ready.push(preparedLine({ row: record.row, op: 'update', existingId: hit.id, key }, record.json));
+        if (outcome === 'error')
+          batchErrors.push({
+            sheet: sheetName,
+            row: record.row,
+            column: null,
+            header: null,
+            value: JSON.parse(key).join(' / '),
+            rule: 'duplicate',
+            message: reason,
+          });
       } else {
         outcome = 'insert';
-        ready.push(preparedLine({ row: record.row, op: 'insert', ...(key !== null ? { key } : {}) }, record.json));
+        ready.push(
+          preparedLine({ row: record.row, op: 'insert', ...(key !== null ? { key } : {}) }, record.json),
+        );
       }
       if (key !== null && !seen.has(key)) seen.set(key, record.row);
-      summary[outcome === 'insert' ? 'inserts' : outcome === 'update' ? 'updates' : outcome === 'skip' ? 'skips' : 'errorRecords']++;
+      summary[
+        outcome === 'insert'
+          ? 'inserts'
+          : outcome === 'update'
+            ? 'updates'
+            : outcome === 'skip'
+              ? 'skips'
+              : 'errorRecords'
+      ]++;
       batchOutcomes.push(reason ? { row: record.row, outcome, reason } : { row: record.row, outcome });
     });
     summary.errors += batchErrors.length;
@@ -109,9 +170,21 @@ export async function runDryRun(ctx: ImportContext, input: { job: Job; config: I
   try {
     // one thread reads and stores, the others build: on 2 cores, 1 worker (started now, ready
     // while this thread reads the shared strings); this thread builds too when they are all busy
-    const threads = ctx.buildThreads ?? (job.source.size >= POOL_MIN_BYTES ? Math.max(1, Math.min(os.availableParallelism() - 1, MAX_THREADS)) : 0);
-    pool = createBuildPool({ compiled, config, references, sheetName, locale: input.locale, submitter }, threads);
-    const batches = recordBatches({ file, config, batchSize: ctx.batchSize, onProgress: (f) => (fraction = f) });
+    const threads =
+      ctx.buildThreads ??
+      (job.source.size >= POOL_MIN_BYTES
+        ? Math.max(1, Math.min(os.availableParallelism() - 1, MAX_THREADS))
+        : 0);
+    pool = createBuildPool(
+      { compiled, config, references, sheetName, locale: input.locale, submitter },
+      threads,
+    );
+    const batches = recordBatches({
+      file,
+      config,
+      batchSize: ctx.batchSize,
+      onProgress: (f) => (fraction = f),
+    });
     for await (const { batch, built } of buildInOrder({ pool, batches, threads })) await settle(batch, built);
     await errors.flush();
     await outcomes.flush();
@@ -125,5 +198,11 @@ export async function runDryRun(ctx: ImportContext, input: { job: Job; config: I
   }
   summary.errorRate = summary.records ? summary.errorRecords / summary.records : 0;
   summary.durationMs = progress.elapsedMs;
-  return patchJob(store, job, { state: 'validated', summary, progress: { ...progress.done(), total: summary.rows, processed: summary.rows }, heartbeatAt: null, error: null });
+  return patchJob(store, job, {
+    state: 'validated',
+    summary,
+    progress: { ...progress.done(), total: summary.rows, processed: summary.rows },
+    heartbeatAt: null,
+    error: null,
+  });
 }

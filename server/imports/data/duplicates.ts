@@ -19,7 +19,10 @@ const IN_CHUNK = 200;
  * Existing records of the form with the given keys, found with `in` queries on the first key
  * field (the import makes sure the store indexes it) and compared on all key fields.
  */
-export async function findExisting(store: Store, input: { formId: string; keyFields: string[]; keys: Iterable<string> }): Promise<Map<string, RecordDoc>> {
+export async function findExisting(
+  store: Store,
+  input: { formId: string; keyFields: string[]; keys: Iterable<string> },
+): Promise<Map<string, RecordDoc>> {
   const found = new Map<string, RecordDoc>();
   const wanted = new Set(input.keys);
   if (wanted.size === 0) return found;
@@ -32,8 +35,13 @@ export async function findExisting(store: Store, input: { formId: string; keyFie
         { op: 'in', field: `data.${input.keyFields[0]}`, value: firstValues.slice(i, i + IN_CHUNK) },
       ],
     };
-    for (let cursor: string | undefined; ; ) {
-      const page = await store.records.list({ filter, limit: 500, cursor, sort: [{ field: 'createdAt', dir: 'asc' }] });
+    for (let cursor: string | undefined; ;) {
+      const page = await store.records.list({
+        filter,
+        limit: 500,
+        cursor,
+        sort: [{ field: 'createdAt', dir: 'asc' }],
+      });
       for (const record of page.items) {
         const key = keyOf(record.data, input.keyFields);
         if (key !== null && wanted.has(key) && !found.has(key)) found.set(key, record);

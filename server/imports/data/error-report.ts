@@ -1,5 +1,9 @@
 import type { Writable } from 'node:stream';
-import { columnLetter, type CellValue, type CleansingLocale } from '../../../builder/excel-import/cleansing/index.ts';
+import {
+  columnLetter,
+  type CellValue,
+  type CleansingLocale,
+} from '../../../builder/excel-import/cleansing/index.ts';
 import { writeXlsx, type XCell, type XSheet } from '../export/xlsx-writer.ts';
 import type { ImportConfig } from './config.ts';
 import type { ImportContext } from './context.ts';
@@ -9,8 +13,28 @@ import type { Job, RowError } from './job-types.ts';
 import { openTabular } from './read/open-file.ts';
 
 const TEXT = {
-  en: { errors: 'Errors', list: 'All errors', sheet: 'Sheet', row: 'Row', column: 'Column', header: 'Header', value: 'Value', rule: 'Rule', message: 'Message' },
-  'zh-CN': { errors: '错误', list: '错误清单', sheet: '工作表', row: '行号', column: '列', header: '列名', value: '值', rule: '规则', message: '说明' },
+  en: {
+    errors: 'Errors',
+    list: 'All errors',
+    sheet: 'Sheet',
+    row: 'Row',
+    column: 'Column',
+    header: 'Header',
+    value: 'Value',
+    rule: 'Rule',
+    message: 'Message',
+  },
+  'zh-CN': {
+    errors: '错误',
+    list: '错误清单',
+    sheet: '工作表',
+    row: '行号',
+    column: '列',
+    header: '列名',
+    value: '值',
+    rule: '规则',
+    message: '说明',
+  },
 };
 
 /**
@@ -18,7 +42,10 @@ const TEXT = {
  * that failed, copied from the file with the bad cells filled red and the messages in a last
  * column; then a list of every error (row, column, value, rule, message).
  */
-export async function writeErrorReport(ctx: ImportContext, input: { job: Job; out: Writable; locale: CleansingLocale }): Promise<void> {
+export async function writeErrorReport(
+  ctx: ImportContext,
+  input: { job: Job; out: Writable; locale: CleansingLocale },
+): Promise<void> {
   const { job } = input;
   const t = TEXT[input.locale];
   const bySheet = new Map<string, Map<number, RowError[]>>();
@@ -32,16 +59,35 @@ export async function writeErrorReport(ctx: ImportContext, input: { job: Job; ou
     }
   }
   const config = job.config as ImportConfig;
-  const file = await openTabular({ file: sourcePath(ctx.dataDir, job.id, job.source.kind), kind: job.source.kind, limits: ctx.limits, workbookLimits: ctx.workbookLimits });
+  const file = await openTabular({
+    file: sourcePath(ctx.dataDir, job.id, job.source.kind),
+    kind: job.source.kind,
+    limits: ctx.limits,
+    workbookLimits: ctx.workbookLimits,
+  });
   try {
     const sheets: XSheet[] = [];
     for (const info of file.sheets) {
       const rows = bySheet.get(info.name);
       if (!rows) continue;
-      const headerRow = info.index === config.sheet ? config.headerRow : info.index === config.lineItems?.sheet ? (config.lineItems.headerRow ?? 1) : 1;
-      sheets.push({ name: info.name, isHeaderFrozen: true, rows: copyRows(file.batches(info.index), rows, headerRow, { row: t.row, errors: t.errors }) });
+      const headerRow =
+        info.index === config.sheet
+          ? config.headerRow
+          : info.index === config.lineItems?.sheet
+            ? (config.lineItems.headerRow ?? 1)
+            : 1;
+      sheets.push({
+        name: info.name,
+        isHeaderFrozen: true,
+        rows: copyRows(file.batches(info.index), rows, headerRow, { row: t.row, errors: t.errors }),
+      });
     }
-    const list: XCell[][] = [[t.sheet, t.row, t.column, t.header, t.value, t.rule, t.message].map((h) => ({ value: h, style: 'header' as const }))];
+    const list: XCell[][] = [
+      [t.sheet, t.row, t.column, t.header, t.value, t.rule, t.message].map((h) => ({
+        value: h,
+        style: 'header' as const,
+      })),
+    ];
     for (const e of all) list.push([e.sheet, e.row, e.column, e.header, e.value, e.rule, e.message]);
     sheets.push({ name: t.list, isHeaderFrozen: true, widths: [12, 8, 8, 16, 24, 20, 60], rows: [list] });
     await writeXlsx(input.out, sheets);
@@ -50,7 +96,12 @@ export async function writeErrorReport(ctx: ImportContext, input: { job: Job; ou
   }
 }
 
-async function* copyRows(batches: AsyncIterable<{ row: number; cells: CellValue[] }[]>, errors: Map<number, RowError[]>, headerRow: number, titles: { row: string; errors: string }): AsyncIterable<XCell[][]> {
+async function* copyRows(
+  batches: AsyncIterable<{ row: number; cells: CellValue[] }[]>,
+  errors: Map<number, RowError[]>,
+  headerRow: number,
+  titles: { row: string; errors: string },
+): AsyncIterable<XCell[][]> {
   let width = 0;
   for await (const batch of batches) {
     const out: XCell[][] = [];

@@ -10,7 +10,11 @@ import type { FileKind } from './job-types.ts';
  * (a PDF renamed .xlsx is refused), then for zips the bomb inspection (which also tells
  * .xlsx/.xlsm from .ods) and for OLE2 files the check that refuses password-protected ones.
  */
-export async function identifyUpload(file: string, fileName: string, limits: WorkbookLimits): Promise<FileKind> {
+export async function identifyUpload(
+  file: string,
+  fileName: string,
+  limits: WorkbookLimits,
+): Promise<FileKind> {
   const bytes = await fs.promises.readFile(file);
   const container = sniffContainer(bytes.subarray(0, 8192), fileName);
   if (container === 'ole2') return inspectOle2(bytes);

@@ -6,7 +6,11 @@ import { exportRoutes } from '../export/routes.ts';
 import { importDataRoutes } from './routes.ts';
 
 /** Data import (/imports/data…) and export (/forms/:id/records/export) — mounted with one line in server/app.ts. */
-export const dataImportExportRoutes = (services: Services, publisher: FormPublisher, cache: CompiledCache): RouteDef[] => [
+export const dataImportExportRoutes = (
+  services: Services,
+  publisher: FormPublisher,
+  cache: CompiledCache,
+): RouteDef[] => [
   ...importDataRoutes(services, publisher, cache),
   ...exportRoutes(services, publisher, cache),
 ];

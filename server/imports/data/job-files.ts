@@ -14,8 +14,10 @@ export function jobDir(dataDir: string, jobId: string): string {
   return path.join(dataDir, 'imports', jobId);
 }
 
-export const sourcePath = (dataDir: string, jobId: string, kind: FileKind) => path.join(jobDir(dataDir, jobId), `source.${kind}`);
-export const preparedPath = (dataDir: string, jobId: string) => path.join(jobDir(dataDir, jobId), 'prepared.ndjson');
+export const sourcePath = (dataDir: string, jobId: string, kind: FileKind) =>
+  path.join(jobDir(dataDir, jobId), `source.${kind}`);
+export const preparedPath = (dataDir: string, jobId: string) =>
+  path.join(jobDir(dataDir, jobId), 'prepared.ndjson');
 
 export function removeJobFiles(dataDir: string, jobId: string): void {
   fs.rmSync(jobDir(dataDir, jobId), { recursive: true, force: true });
@@ -49,7 +51,9 @@ export function createPreparedWriter(file: string) {
     },
     /** Completes the file atomically (a crashed dry run never leaves half a file behind). */
     async finish(): Promise<number> {
-      await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) =>
+        out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+      );
       fs.renameSync(tmp, file);
       return count;
     },

@@ -3,7 +3,11 @@ import type { ImportChunk, ImportJob, Json, Patch, Store } from '../../store/typ
 import { asJob, type Job } from './job-types.ts';
 
 /** Writes a job's members; on a version race with a concurrent reader-writer it reloads and retries once. */
-export async function patchJob(store: Store, job: Job, patch: Partial<Omit<Job, 'id' | 'version' | 'createdAt' | 'updatedAt'>>): Promise<Job> {
+export async function patchJob(
+  store: Store,
+  job: Job,
+  patch: Partial<Omit<Job, 'id' | 'version' | 'createdAt' | 'updatedAt'>>,
+): Promise<Job> {
   const storePatch = patch as unknown as Patch<ImportJob>;
   try {
     return asJob(await store.imports.updateIfVersion(job.id, job.version, storePatch));
@@ -15,7 +19,10 @@ export async function patchJob(store: Store, job: Job, patch: Partial<Omit<Job, 
 }
 
 /** Appends items to a job's chunk list in chunks of `size`: errors, row outcomes or undo images. */
-export function createChunkWriter<T>(store: Store, input: { importId: string; kind: ImportChunk['kind']; size: number; firstSeq?: number }) {
+export function createChunkWriter<T>(
+  store: Store,
+  input: { importId: string; kind: ImportChunk['kind']; size: number; firstSeq?: number },
+) {
   let seq = input.firstSeq ?? 0;
   let pending: T[] = [];
   let total = 0;
@@ -23,7 +30,12 @@ export function createChunkWriter<T>(store: Store, input: { importId: string; ki
     if (!pending.length) return;
     const items = pending;
     pending = [];
-    await store.importChunks.insert({ importId: input.importId, kind: input.kind, seq: seq++, items: items as unknown as Json });
+    await store.importChunks.insert({
+      importId: input.importId,
+      kind: input.kind,
+      seq: seq++,
+      items: items as unknown as Json,
+    });
   };
   return {
     async push(items: T[]): Promise<void> {
@@ -44,8 +56,13 @@ export function createChunkWriter<T>(store: Store, input: { importId: string; ki
   };
 }
 
-export async function* readChunks<T>(store: Store, importId: string, kind: ImportChunk['kind'], fromSeq = 0): AsyncIterable<{ seq: number; items: T[] }> {
-  for (let cursor: string | undefined; ; ) {
+export async function* readChunks<T>(
+  store: Store,
+  importId: string,
+  kind: ImportChunk['kind'],
+  fromSeq = 0,
+): AsyncIterable<{ seq: number; items: T[] }> {
+  for (let cursor: string | undefined; ;) {
     const page = await store.importChunks.list({
       filter: {
         op: 'and',
@@ -65,8 +82,15 @@ export async function* readChunks<T>(store: Store, importId: string, kind: Impor
   }
 }
 
-export async function deleteChunks(store: Store, importId: string, kind?: ImportChunk['kind']): Promise<void> {
-  const items = [{ op: 'eq' as const, field: 'importId', value: importId }, ...(kind ? [{ op: 'eq' as const, field: 'kind', value: kind }] : [])];
+export async function deleteChunks(
+  store: Store,
+  importId: string,
+  kind?: ImportChunk['kind'],
+): Promise<void> {
+  const items = [
+    { op: 'eq' as const, field: 'importId', value: importId },
+    ...(kind ? [{ op: 'eq' as const, field: 'kind', value: kind }] : []),
+  ];
   for (;;) {
     const page = await store.importChunks.list({ filter: { op: 'and', items }, limit: 100 });
     for (const chunk of page.items) await store.importChunks.delete(chunk.id);
@@ -74,7 +98,14 @@ export async function deleteChunks(store: Store, importId: string, kind?: Import
   }
 }
 
-export async function slicedChunks<T>(store: Store, importId: string, kind: ImportChunk['kind'], chunkSize: number, offset: number, limit: number): Promise<T[]> {
+export async function slicedChunks<T>(
+  store: Store,
+  importId: string,
+  kind: ImportChunk['kind'],
+  chunkSize: number,
+  offset: number,
+  limit: number,
+): Promise<T[]> {
   const out: T[] = [];
   const firstSeq = Math.floor(offset / chunkSize);
   for await (const chunk of readChunks<T>(store, importId, kind, firstSeq)) {

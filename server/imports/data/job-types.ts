@@ -80,4 +80,11 @@ export interface Job extends Omit<ImportJob, 'config' | 'source' | 'progress' | 
 
 export const asJob = (doc: ImportJob): Job => doc as unknown as Job;
 
-export const idleProgress = (): JobProgress => ({ phase: null, processed: 0, total: null, fraction: 0, startedAt: null, etaSeconds: null });
+export const idleProgress = (): JobProgress => ({
+  phase: null,
+  processed: 0,
+  total: null,
+  fraction: 0,
+  startedAt: null,
+  etaSeconds: null,
+});

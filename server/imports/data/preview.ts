@@ -1,4 +1,10 @@
-import { autoMap, columnLetter, detectHeaderRow, headerNames, type MappableField } from '../../../builder/excel-import/cleansing/index.ts';
+import {
+  autoMap,
+  columnLetter,
+  detectHeaderRow,
+  headerNames,
+  type MappableField,
+} from '../../../builder/excel-import/cleansing/index.ts';
 import { isUnsafeName } from '../../../builder/excel-import/index.ts';
 import { unsafeHeaderNames } from '../workbook/errors.ts';
 import type { CompiledForm } from '../../../runtime/core/index.ts';
@@ -27,18 +33,31 @@ export function mappableFields(compiled: CompiledForm) {
 export type FieldInfo = ReturnType<typeof mappableFields>[number];
 
 /** The first rows of each sheet, the header row found in them, and a proposed column → field mapping. */
-export async function previewSheets(file: TabularFile, compiled: CompiledForm): Promise<{ sheets: SheetPreview[]; suggested: ReturnType<typeof autoMap> }> {
+export async function previewSheets(
+  file: TabularFile,
+  compiled: CompiledForm,
+): Promise<{ sheets: SheetPreview[]; suggested: ReturnType<typeof autoMap> }> {
   const fields: MappableField[] = mappableFields(compiled);
   const sheets: SheetPreview[] = [];
   for (const sheet of file.sheets.slice(0, MAX_SHEETS)) {
     const sample: SheetPreview['sample'] = [];
-    for await (const batch of file.batches(sheet.index, { batchSize: SAMPLE_ROWS, maxRows: SAMPLE_ROWS })) sample.push(...batch);
-    const index = detectHeaderRow(sample.map((r) => r.cells), fields);
+    for await (const batch of file.batches(sheet.index, { batchSize: SAMPLE_ROWS, maxRows: SAMPLE_ROWS }))
+      sample.push(...batch);
+    const index = detectHeaderRow(
+      sample.map((r) => r.cells),
+      fields,
+    );
     const headerRow = sample[index]?.row ?? 1;
     const width = Math.max(0, ...sample.map((r) => r.cells.length));
     const headers = headerNames(sample[index]?.cells ?? [], width);
     refuseUnsafeHeaders(sheet.name, headerRow, headers);
-    sheets.push({ index: sheet.index, name: sheet.name, headerRow, headers, sample: sample.slice(0, SAMPLE_ROWS) });
+    sheets.push({
+      index: sheet.index,
+      name: sheet.name,
+      headerRow,
+      headers,
+      sample: sample.slice(0, SAMPLE_ROWS),
+    });
   }
   const first = sheets[0];
   return { sheets, suggested: first ? autoMap(first.headers, fields) : [] };

@@ -8,8 +8,20 @@ export function createProgress(phase: Phase, total: number | null, everyMs = 500
   let fraction = 0;
   const snapshot = (): JobProgress => {
     const elapsed = (Date.now() - started) / 1000;
-    const eta = fraction > 0.01 && fraction < 1 ? Math.round((elapsed * (1 - fraction)) / fraction) : fraction >= 1 ? 0 : null;
-    return { phase, processed, total, fraction: Math.round(fraction * 1000) / 1000, startedAt: new Date(started).toISOString(), etaSeconds: eta };
+    const eta =
+      fraction > 0.01 && fraction < 1
+        ? Math.round((elapsed * (1 - fraction)) / fraction)
+        : fraction >= 1
+          ? 0
+          : null;
+    return {
+      phase,
+      processed,
+      total,
+      fraction: Math.round(fraction * 1000) / 1000,
+      startedAt: new Date(started).toISOString(),
+      etaSeconds: eta,
+    };
   };
   return {
     update(input: { processed: number; fraction?: number }): JobProgress | null {

@@ -1,4 +1,8 @@
-import { describeFailure, type CellValue, type CleansingLocale } from '../../../builder/excel-import/cleansing/index.ts';
+import {
+  describeFailure,
+  type CellValue,
+  type CleansingLocale,
+} from '../../../builder/excel-import/cleansing/index.ts';
 import type { CompiledForm } from '../../../runtime/core/index.ts';
 import { ValidationError } from '../../errors/index.ts';
 import { prepareRecordData, type SubmitterContext } from '../../records/record-validation.ts';
@@ -40,7 +44,13 @@ export function createRecordBuilder(input: {
   const mainByKey = new Map(main.map((m) => [m.key, m]));
   const itemByKey = new Map((items ?? []).map((m) => [m.key, m]));
 
-  const cellError = (sheet: string, row: SourceRow, m: CompiledMapping, rule: string, message: string): RowError => ({
+  const cellError = (
+    sheet: string,
+    row: SourceRow,
+    m: CompiledMapping,
+    rule: string,
+    message: string,
+  ): RowError => ({
     sheet,
     row: row.row,
     column: m.letter,
@@ -56,7 +66,10 @@ export function createRecordBuilder(input: {
       const data: Record<string, unknown> = {};
       for (const m of main) {
         const result = m.clean(rows.main.cells[m.column] ?? null);
-        if (!result.ok) errors.push(cellError(sheetName, rows.main, m, result.failure.rule, describeFailure(result.failure, locale)));
+        if (!result.ok)
+          errors.push(
+            cellError(sheetName, rows.main, m, result.failure.rule, describeFailure(result.failure, locale)),
+          );
         else if (result.value !== null) data[m.key] = result.value;
       }
       if (table && items) {
@@ -64,7 +77,10 @@ export function createRecordBuilder(input: {
           const line: Record<string, unknown> = {};
           for (const m of items) {
             const result = m.clean(row.cells[m.column] ?? null);
-            if (!result.ok) errors.push(cellError(sheet, row, m, result.failure.rule, describeFailure(result.failure, locale)));
+            if (!result.ok)
+              errors.push(
+                cellError(sheet, row, m, result.failure.rule, describeFailure(result.failure, locale)),
+              );
             else if (result.value !== null) line[m.key] = result.value;
           }
           return line;
@@ -72,7 +88,9 @@ export function createRecordBuilder(input: {
       }
       try {
         const prepared = prepareRecordData({ compiled, data, locale, submitter }).data;
-        return errors.length ? { row: rows.main.row, data: null, errors } : { row: rows.main.row, data: prepared, errors };
+        return errors.length
+          ? { row: rows.main.row, data: null, errors }
+          : { row: rows.main.row, data: prepared, errors };
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         const failed = new Set(errors.map((e) => e.column));
@@ -83,7 +101,16 @@ export function createRecordBuilder(input: {
           if (m && failed.has(m.letter)) continue; // its cleansing error says it already
           if (m && item) errors.push(cellError(item.sheet, item.row, m, `validation:${e.code}`, e.message));
           else if (m) errors.push(cellError(sheetName, rows.main, m, `validation:${e.code}`, e.message));
-          else errors.push({ sheet: sheetName, row: rows.main.row, column: null, header: key || null, value: null, rule: `validation:${e.code}`, message: e.message });
+          else
+            errors.push({
+              sheet: sheetName,
+              row: rows.main.row,
+              column: null,
+              header: key || null,
+              value: null,
+              rule: `validation:${e.code}`,
+              message: e.message,
+            });
         }
         return { row: rows.main.row, data: null, errors };
       }
@@ -92,4 +119,8 @@ export function createRecordBuilder(input: {
 }
 
 const cellValue = (value: CellValue | undefined): RowError['value'] =>
-  value === undefined ? null : typeof value === 'string' && value.length > 200 ? `${value.slice(0, 200)}…` : value;
+  value === undefined
+    ? null
+    : typeof value === 'string' && value.length > 200
+      ? `${value.slice(0, 200)}…`
+      : value;

@@ -55,7 +55,10 @@ export async function* recordBatches(input: {
         out.push({ main: row, items: [] });
       } else if (items.mode === 'sheet') {
         const key = keyOf(row, items.keyColumn);
-        out.push({ main: row, items: (itemIndex!.get(key) ?? []).map((r) => ({ sheet: itemSheetName, row: r })) });
+        out.push({
+          main: row,
+          items: (itemIndex!.get(key) ?? []).map((r) => ({ sheet: itemSheetName, row: r })),
+        });
         itemIndex!.delete(key);
       } else {
         const key = keyOf(row, items.keyColumn);
@@ -67,7 +70,17 @@ export async function* recordBatches(input: {
         const first = key ? finished.get(key) : undefined;
         open = { main: row, items: [{ sheet: sheetName, row }] };
         if (first !== undefined) {
-          open.problems = [{ sheet: sheetName, row: row.row, column: null, header: null, value: key, rule: 'lineItems', message: `order ${key} continues here but started at row ${first}: rows of one order must be consecutive` }];
+          open.problems = [
+            {
+              sheet: sheetName,
+              row: row.row,
+              column: null,
+              header: null,
+              value: key,
+              rule: 'lineItems',
+              message: `order ${key} continues here but started at row ${first}: rows of one order must be consecutive`,
+            },
+          ];
         }
         openKey = key;
       }
@@ -83,7 +96,15 @@ export async function* recordBatches(input: {
   if (itemIndex) {
     for (const [key, rows] of itemIndex) {
       for (const row of rows) {
-        errors.push({ sheet: itemSheetName, row: row.row, column: null, header: null, value: key, rule: 'lineItems', message: `line item for order "${key}", which is not in the main sheet` });
+        errors.push({
+          sheet: itemSheetName,
+          row: row.row,
+          column: null,
+          header: null,
+          value: key,
+          rule: 'lineItems',
+          message: `line item for order "${key}", which is not in the main sheet`,
+        });
       }
     }
   }

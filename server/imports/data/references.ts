@@ -30,13 +30,13 @@ export async function loadReferenceData(store: Store): Promise<ReferenceData> {
     if (!ids.includes(id)) ids.push(id);
     map.set(key, ids);
   };
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await store.users.list({ limit: PAGE, cursor });
     for (const u of page.items) [u.id, u.username, u.displayName].forEach((name) => add(users, name, u.id));
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
   }
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await store.departments.list({ limit: PAGE, cursor });
     for (const d of page.items) [d.id, d.name].forEach((name) => add(departments, name, d.id));
     if (!page.nextCursor) break;
@@ -74,7 +74,11 @@ export function referenceResolver(data: ReferenceData): ReferenceResolver {
           if (hits.length !== 1) {
             return {
               ok: false,
-              failure: { rule: 'type', code: hits.length ? 'ambiguousReference' : 'notReference', params: { value: name, what } },
+              failure: {
+                rule: 'type',
+                code: hits.length ? 'ambiguousReference' : 'notReference',
+                params: { value: name, what },
+              },
             };
           }
           ids.push(hits[0]);

@@ -34,7 +34,11 @@ const PAGE = 500;
  * left alone and listed. Used by undo, by a failed commit and by recovery after a crash; it
  * is idempotent, so an interrupted rollback can simply run again.
  */
-export async function rollbackImport(ctx: ImportContext, job: Job, onProgress?: (done: number) => Promise<void>): Promise<RollbackResult> {
+export async function rollbackImport(
+  ctx: ImportContext,
+  job: Job,
+  onProgress?: (done: number) => Promise<void>,
+): Promise<RollbackResult> {
   const { store } = ctx;
   const result: RollbackResult = { removed: 0, restored: 0, kept: [] };
   for await (const chunk of readChunks<UndoImage>(store, job.id, 'undo')) {
@@ -46,7 +50,10 @@ export async function rollbackImport(ctx: ImportContext, job: Job, onProgress?: 
         continue;
       }
       try {
-        await store.records.updateIfVersion(current.id, current.version, { data: image.data, formVersion: image.formVersion });
+        await store.records.updateIfVersion(current.id, current.version, {
+          data: image.data,
+          formVersion: image.formVersion,
+        });
         result.restored++;
       } catch (error) {
         if (!(error instanceof VersionConflict || error instanceof NotFound)) throw error;
@@ -55,9 +62,20 @@ export async function rollbackImport(ctx: ImportContext, job: Job, onProgress?: 
     }
     await onProgress?.(result.removed + result.restored);
   }
-  const filter = { op: 'and' as const, items: [{ op: 'eq' as const, field: 'formId', value: job.formId }, { op: 'eq' as const, field: 'importId', value: job.id }] };
-  for (let cursor: string | undefined; ; ) {
-    const page = await store.records.list({ filter, limit: PAGE, cursor, sort: [{ field: 'createdAt', dir: 'asc' }] });
+  const filter = {
+    op: 'and' as const,
+    items: [
+      { op: 'eq' as const, field: 'formId', value: job.formId },
+      { op: 'eq' as const, field: 'importId', value: job.id },
+    ],
+  };
+  for (let cursor: string | undefined; ;) {
+    const page = await store.records.list({
+      filter,
+      limit: PAGE,
+      cursor,
+      sort: [{ field: 'createdAt', dir: 'asc' }],
+    });
     for (const record of page.items) {
       if (record.version > 1) {
         result.kept.push({ recordId: record.id, row: null, reason: 'changed' });
@@ -80,7 +98,11 @@ export async function rollbackImport(ctx: ImportContext, job: Job, onProgress?: 
 }
 
 /** Records the import wrote that were changed since (so an undo would lose someone's work). */
-export async function changedSinceImport(ctx: ImportContext, job: Job, limit = 1000): Promise<{ changed: KeptRecord[]; total: number }> {
+export async function changedSinceImport(
+  ctx: ImportContext,
+  job: Job,
+  limit = 1000,
+): Promise<{ changed: KeptRecord[]; total: number }> {
   const { store } = ctx;
   const changed: KeptRecord[] = [];
   let total = 0;
@@ -89,13 +111,25 @@ export async function changedSinceImport(ctx: ImportContext, job: Job, limit = 1
       const current = await store.records.get(image.recordId);
       if (current && current.version !== image.beforeVersion + 1 && current.version !== image.beforeVersion) {
         total++;
-        if (changed.length < limit) changed.push({ recordId: image.recordId, row: image.row, reason: 'changed' });
+        if (changed.length < limit)
+          changed.push({ recordId: image.recordId, row: image.row, reason: 'changed' });
       }
     }
   }
-  const filter = { op: 'and' as const, items: [{ op: 'eq' as const, field: 'formId', value: job.formId }, { op: 'eq' as const, field: 'importId', value: job.id }] };
-  for (let cursor: string | undefined; ; ) {
-    const page = await store.records.list({ filter, limit: PAGE, cursor, sort: [{ field: 'createdAt', dir: 'asc' }] });
+  const filter = {
+    op: 'and' as const,
+    items: [
+      { op: 'eq' as const, field: 'formId', value: job.formId },
+      { op: 'eq' as const, field: 'importId', value: job.id },
+    ],
+  };
+  for (let cursor: string | undefined; ;) {
+    const page = await store.records.list({
+      filter,
+      limit: PAGE,
+      cursor,
+      sort: [{ field: 'createdAt', dir: 'asc' }],
+    });
     for (const record of page.items) {
       if (record.version > 1) {
         total++;

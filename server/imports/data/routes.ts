@@ -23,11 +23,20 @@ import { loadReferences } from './references.ts';
 const TAG = 'imports';
 const pageQuery = {
   type: 'object',
-  properties: { offset: { type: 'integer', minimum: 0, default: 0 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, outcome: { enum: ['insert', 'update', 'skip', 'error'] } },
+  properties: {
+    offset: { type: 'integer', minimum: 0, default: 0 },
+    limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+    outcome: { enum: ['insert', 'update', 'skip', 'error'] },
+  },
 };
 
 /** Data import (数据导入) under /imports/data: upload, mapping proposal, dry run, commit, undo, error reports. */
-export function importDataRoutes(services: Services, publisher: FormPublisher, cache: CompiledCache, service?: ImportService): RouteDef[] {
+export function importDataRoutes(
+  services: Services,
+  publisher: FormPublisher,
+  cache: CompiledCache,
+  service?: ImportService,
+): RouteDef[] {
   const ctx = createImportContext(services, publisher, cache);
   const imports = service ?? createImportService(ctx);
   if (!service) scheduleRecovery(imports, services);
@@ -37,18 +46,25 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       method: 'post',
       path: '/imports/data',
       permission: 'signedIn',
-      summary: 'Upload a .xlsx/.xlsm/.csv file (multipart: formId, file) for import into a form; answers sheets, header rows and a proposed mapping',
+      summary:
+        'Upload a .xlsx/.xlsm/.csv file (multipart: formId, file) for import into a form; answers sheets, header rows and a proposed mapping',
       tag: TAG,
       response: { status: 201 },
       handler: async ({ req, auth }) => {
-        const upload = await receiveUpload(req, { dir: path.join(ctx.dataDir, 'imports', 'incoming'), maxBytes: ctx.workbookLimits.maxBytes });
+        const upload = await receiveUpload(req, {
+          dir: path.join(ctx.dataDir, 'imports', 'incoming'),
+          maxBytes: ctx.workbookLimits.maxBytes,
+        });
         try {
           const formId = upload.fields.formId;
           const form = formId ? await services.store.forms.get(formId) : null;
           if (!form || !canManageForm(auth.user, form)) throw new NotFound('form', formId ?? '(none)');
           const kind = await identifyUpload(upload.path, upload.fileName, ctx.workbookLimits);
           const job = await imports.create({ form, user: auth.user, upload: { ...upload, kind } });
-          return created({ ...jobView(job), fields: await imports.fieldsOf(form) }, `/api/v1/imports/data/${job.id}`);
+          return created(
+            { ...jobView(job), fields: await imports.fieldsOf(form) },
+            `/api/v1/imports/data/${job.id}`,
+          );
         } finally {
           fs.rmSync(upload.path, { force: true });
         }
@@ -60,9 +76,20 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       permission: 'signedIn',
       summary: 'Imports of the forms I manage, newest first',
       tag: TAG,
-      query: { type: 'object', properties: { formId: { type: 'string', maxLength: 64 }, limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 }, cursor: { type: 'string', maxLength: 2000 } } },
+      query: {
+        type: 'object',
+        properties: {
+          formId: { type: 'string', maxLength: 64 },
+          limit: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
+          cursor: { type: 'string', maxLength: 2000 },
+        },
+      },
       handler: async ({ auth, query }) => {
-        const page = await services.store.imports.list({ filter: query.formId ? { op: 'eq', field: 'formId', value: query.formId } : undefined, limit: query.limit, cursor: query.cursor });
+        const page = await services.store.imports.list({
+          filter: query.formId ? { op: 'eq', field: 'formId', value: query.formId } : undefined,
+          limit: query.limit,
+          cursor: query.cursor,
+        });
         const forms = new Map<string, boolean>();
         const items = [];
         for (const doc of page.items) {
@@ -92,7 +119,13 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       permission: 'signedIn',
       summary: 'Headers and a proposed mapping for another sheet or header row',
       tag: TAG,
-      query: { type: 'object', properties: { sheet: { type: 'integer', minimum: 0, default: 0 }, headerRow: { type: 'integer', minimum: 1 } } },
+      query: {
+        type: 'object',
+        properties: {
+          sheet: { type: 'integer', minimum: 0, default: 0 },
+          headerRow: { type: 'integer', minimum: 1 },
+        },
+      },
       handler: async ({ auth, params, query }) => {
         const { job, form } = await imports.load(params.id, auth.user);
         const sheet = job.source.sheets[query.sheet];
@@ -101,7 +134,12 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
         const row = sheet.sample.find((r) => r.row === headerRow);
         const width = Math.max(0, ...sheet.sample.map((r) => r.cells.length));
         const headers = headerNames(row?.cells ?? [], width);
-        return { sheet: query.sheet, headerRow, headers, suggested: imports.suggest(headers, await imports.fieldsOf(form)) };
+        return {
+          sheet: query.sheet,
+          headerRow,
+          headers,
+          suggested: imports.suggest(headers, await imports.fieldsOf(form)),
+        };
       },
     }),
     defineRoute({
@@ -113,7 +151,8 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       handler: async ({ auth, params }) => {
         const { job } = await imports.load(params.id, auth.user);
         const { job: saved } = await imports.load(params.from, auth.user);
-        if (!saved.config || saved.formId !== job.formId) throw new BadRequest('That import has no saved settings for this form');
+        if (!saved.config || saved.formId !== job.formId)
+          throw new BadRequest('That import has no saved settings for this form');
         const sheet = job.source.sheets[0];
         return adaptConfig(saved.config, sheet?.headers ?? [], sheet?.headerRow ?? 1);
       },
@@ -122,7 +161,8 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       method: 'post',
       path: '/imports/data/:id/check',
       permission: 'signedIn',
-      summary: 'Checks a mapping against the form without running it: bad mappings (422) and unmapped required fields',
+      summary:
+        'Checks a mapping against the form without running it: bad mappings (422) and unmapped required fields',
       tag: TAG,
       body: importConfigSchema,
       handler: async ({ auth, params, body }) => {
@@ -136,7 +176,8 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       method: 'post',
       path: '/imports/data/:id/dry-run',
       permission: 'signedIn',
-      summary: 'Starts a dry run with this mapping and these cleansing rules (202; poll the import for progress)',
+      summary:
+        'Starts a dry run with this mapping and these cleansing rules (202; poll the import for progress)',
       tag: TAG,
       body: importConfigSchema,
       response: { status: 202 },
@@ -144,33 +185,66 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
         const { job, form } = await imports.load(params.id, auth.user);
         const compiled = cache.get(await publisher.getLatest(form));
         compileMappings({ config: body, compiled, references: await loadReferences(services.store) }); // 422 now rather than a failed job later
-        return new Reply(202, jobView(await imports.startDryRun({ job, config: body, locale: locale as CleansingLocale })));
+        return new Reply(
+          202,
+          jobView(await imports.startDryRun({ job, config: body, locale: locale as CleansingLocale })),
+        );
       },
     }),
     defineRoute<{ errorThreshold?: number }>({
       method: 'post',
       path: '/imports/data/:id/commit',
       permission: 'signedIn',
-      summary: 'Writes the dry run’s valid records, all or nothing; refused (409) when the error rate is above the threshold',
+      summary:
+        'Writes the dry run’s valid records, all or nothing; refused (409) when the error rate is above the threshold',
       tag: TAG,
-      body: { type: 'object', additionalProperties: false, properties: { errorThreshold: { type: 'number', minimum: 0, maximum: 1 } } },
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { errorThreshold: { type: 'number', minimum: 0, maximum: 1 } },
+      },
       response: { status: 202 },
       handler: async ({ auth, params, body, req }) => {
         const { job } = await imports.load(params.id, auth.user);
-        return new Reply(202, jobView(await imports.startCommit({ job, user: auth.user, errorThreshold: body.errorThreshold, ip: req.ip })));
+        return new Reply(
+          202,
+          jobView(
+            await imports.startCommit({
+              job,
+              user: auth.user,
+              errorThreshold: body.errorThreshold,
+              ip: req.ip,
+            }),
+          ),
+        );
       },
     }),
     defineRoute<{ keepChanged?: boolean }>({
       method: 'post',
       path: '/imports/data/:id/undo',
       permission: 'signedIn',
-      summary: 'Removes the records the import created and restores those it updated; 409 naming records changed since, unless keepChanged',
+      summary:
+        'Removes the records the import created and restores those it updated; 409 naming records changed since, unless keepChanged',
       tag: TAG,
-      body: { type: 'object', additionalProperties: false, properties: { keepChanged: { type: 'boolean', default: false } } },
+      body: {
+        type: 'object',
+        additionalProperties: false,
+        properties: { keepChanged: { type: 'boolean', default: false } },
+      },
       response: { status: 202 },
       handler: async ({ auth, params, body, req }) => {
         const { job } = await imports.load(params.id, auth.user);
-        return new Reply(202, jobView(await imports.startUndo({ job, user: auth.user, keepChanged: body.keepChanged ?? false, ip: req.ip })));
+        return new Reply(
+          202,
+          jobView(
+            await imports.startUndo({
+              job,
+              user: auth.user,
+              keepChanged: body.keepChanged ?? false,
+              ip: req.ip,
+            }),
+          ),
+        );
       },
     }),
     defineRoute<unknown, { offset: number; limit: number }>({
@@ -182,7 +256,14 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       query: pageQuery,
       handler: async ({ auth, params, query }) => {
         const { job } = await imports.load(params.id, auth.user);
-        const items = await slicedChunks<RowError>(services.store, job.id, 'errors', ERROR_CHUNK, query.offset, query.limit);
+        const items = await slicedChunks<RowError>(
+          services.store,
+          job.id,
+          'errors',
+          ERROR_CHUNK,
+          query.offset,
+          query.limit,
+        );
         return { items, total: job.summary?.errors ?? 0, offset: query.offset };
       },
     }),
@@ -190,14 +271,22 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       method: 'get',
       path: '/imports/data/:id/rows',
       permission: 'signedIn',
-      summary: 'Per-record outcome of the last dry run (insert, update, skip, error), optionally only one outcome',
+      summary:
+        'Per-record outcome of the last dry run (insert, update, skip, error), optionally only one outcome',
       tag: TAG,
       query: pageQuery,
       handler: async ({ auth, params, query }) => {
         const { job } = await imports.load(params.id, auth.user);
         const toItem = ({ row, outcome, reason }: OutcomeEntry) => ({ row, outcome, reason: reason ?? null });
         if (!query.outcome) {
-          const items = await slicedChunks<OutcomeEntry>(services.store, job.id, 'outcomes', OUTCOME_CHUNK, query.offset, query.limit);
+          const items = await slicedChunks<OutcomeEntry>(
+            services.store,
+            job.id,
+            'outcomes',
+            OUTCOME_CHUNK,
+            query.offset,
+            query.limit,
+          );
           return { items: items.map(toItem), total: job.summary?.records ?? 0, offset: query.offset };
         }
         const items: ReturnType<typeof toItem>[] = [];
@@ -216,14 +305,18 @@ export function importDataRoutes(services: Services, publisher: FormPublisher, c
       method: 'get',
       path: '/imports/data/:id/errors.xlsx',
       permission: 'signedIn',
-      summary: 'The error report as .xlsx: the failing rows with their bad cells highlighted, and a list of every error',
+      summary:
+        'The error report as .xlsx: the failing rows with their bad cells highlighted, and a list of every error',
       tag: TAG,
       handler: async ({ auth, params, res, locale }) => {
         const { job } = await imports.load(params.id, auth.user);
         if (!job.summary) throw new BadRequest('Run a dry run first: there is no error report yet');
         res.status(200);
         res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('Content-Disposition', contentDisposition(`${job.fileName.replace(/\.[^.]+$/, '')}-errors.xlsx`));
+        res.setHeader(
+          'Content-Disposition',
+          contentDisposition(`${job.fileName.replace(/\.[^.]+$/, '')}-errors.xlsx`),
+        );
         await writeErrorReport(ctx, { job, out: res, locale: locale as CleansingLocale });
         res.end();
       },
@@ -253,7 +346,9 @@ export function contentDisposition(fileName: string): string {
 /** Recovery right after start, then every lease period (jobs another server abandoned). */
 function scheduleRecovery(imports: ImportService, services: Services): void {
   const run = () =>
-    imports.recover().catch((error: unknown) => services.logger.debug({ err: error }, 'import recovery skipped'));
+    imports
+      .recover()
+      .catch((error: unknown) => services.logger.debug({ err: error }, 'import recovery skipped'));
   setImmediate(run);
   const timer = setInterval(run, 30_000);
   timer.unref();

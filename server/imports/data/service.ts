@@ -46,9 +46,15 @@ export function createImportService(ctx: ImportContext) {
     return { job: asJob(doc), form };
   };
 
-  const claim = async (job: Job, from: Job['state'][], patch: Parameters<typeof patchJob>[2]): Promise<Job> => {
+  const claim = async (
+    job: Job,
+    from: Job['state'][],
+    patch: Parameters<typeof patchJob>[2],
+  ): Promise<Job> => {
     if (!from.includes(job.state) || running.has(job.id)) {
-      throw new Conflict(`Import ${job.id} is ${job.state}; this needs it to be ${from.join(' or ')}`, { state: job.state });
+      throw new Conflict(`Import ${job.id} is ${job.state}; this needs it to be ${from.join(' or ')}`, {
+        state: job.state,
+      });
     }
     return asJob(await store.imports.updateIfVersion(job.id, job.version, patch as never));
   };
@@ -56,7 +62,11 @@ export function createImportService(ctx: ImportContext) {
   return {
     load,
 
-    async create(input: { form: FormDoc; user: User; upload: { path: string; fileName: string; size: number; kind: FileKind } }): Promise<Job> {
+    async create(input: {
+      form: FormDoc;
+      user: User;
+      upload: { path: string; fileName: string; size: number; kind: FileKind };
+    }): Promise<Job> {
       const { form, user, upload } = input;
       const version = await ctx.publisher.getLatest(form);
       const compiled = ctx.cache.get(version);
@@ -65,7 +75,12 @@ export function createImportService(ctx: ImportContext) {
       const target = sourcePath(ctx.dataDir, id, upload.kind);
       fs.renameSync(upload.path, target);
       try {
-        const file = await openTabular({ file: target, kind: upload.kind, limits: ctx.limits, workbookLimits: ctx.workbookLimits });
+        const file = await openTabular({
+          file: target,
+          kind: upload.kind,
+          limits: ctx.limits,
+          workbookLimits: ctx.workbookLimits,
+        });
         try {
           const { sheets, suggested } = await previewSheets(file, compiled);
           const doc: Omit<ImportJob, 'version' | 'createdAt' | 'updatedAt'> = {
@@ -114,7 +129,12 @@ export function createImportService(ctx: ImportContext) {
         try {
           await runDryRun(ctx, { job, config: input.config, locale: input.locale });
         } catch (error) {
-          await patchJob(store, job, { state: 'failed', error: messageOf(error), heartbeatAt: null, summary: null });
+          await patchJob(store, job, {
+            state: 'failed',
+            error: messageOf(error),
+            heartbeatAt: null,
+            summary: null,
+          });
           throw error;
         }
       });
@@ -123,8 +143,12 @@ export function createImportService(ctx: ImportContext) {
 
     async startCommit(input: { job: Job; user: User; errorThreshold?: number; ip?: string }): Promise<Job> {
       const summary = input.job.summary;
-      if (!summary || !input.job.config) throw new Conflict('Run a dry run before committing', { state: input.job.state });
-      const config = { ...input.job.config, errorThreshold: input.errorThreshold ?? input.job.config.errorThreshold };
+      if (!summary || !input.job.config)
+        throw new Conflict('Run a dry run before committing', { state: input.job.state });
+      const config = {
+        ...input.job.config,
+        errorThreshold: input.errorThreshold ?? input.job.config.errorThreshold,
+      };
       if (summary.errorRate > config.errorThreshold) {
         throw new Conflict(
           `${pct(summary.errorRate)} of the records have errors, above the threshold of ${pct(config.errorThreshold)}: nothing was written. Fix the file, or raise the threshold.`,
@@ -136,9 +160,21 @@ export function createImportService(ctx: ImportContext) {
         config,
         error: null,
         heartbeatAt: nowIso(),
-        progress: { ...idleProgress(), phase: 'commit', total: summary.inserts + summary.updates, startedAt: nowIso() },
+        progress: {
+          ...idleProgress(),
+          phase: 'commit',
+          total: summary.inserts + summary.updates,
+          startedAt: nowIso(),
+        },
       });
-      await ctx.audit.write({ actorId: input.user.id, action: 'import.commit', targetType: 'import', targetId: job.id, after: { formId: job.formId, inserts: summary.inserts, updates: summary.updates }, ip: input.ip });
+      await ctx.audit.write({
+        actorId: input.user.id,
+        action: 'import.commit',
+        targetType: 'import',
+        targetId: job.id,
+        after: { formId: job.formId, inserts: summary.inserts, updates: summary.updates },
+        ip: input.ip,
+      });
       launch(job, 'commit', async () => {
         try {
           await runCommit(ctx, { job, userId: input.user.id });
@@ -146,7 +182,11 @@ export function createImportService(ctx: ImportContext) {
           // all or nothing: take back what was written, then report
           const current = asJob(await store.imports.getOrThrow(job.id));
           const rolled = await rollbackImport(ctx, current);
-          await patchJob(store, current, { state: 'failed', error: `${messageOf(error)} (rolled back: ${rolled.removed} removed, ${rolled.restored} restored)`, heartbeatAt: null });
+          await patchJob(store, current, {
+            state: 'failed',
+            error: `${messageOf(error)} (rolled back: ${rolled.removed} removed, ${rolled.restored} restored)`,
+            heartbeatAt: null,
+          });
           throw error;
         }
       });
@@ -155,31 +195,81 @@ export function createImportService(ctx: ImportContext) {
 
     /** Without `keepChanged`, refuses (409, naming them) when records were changed since the import. */
     async startUndo(input: { job: Job; user: User; keepChanged: boolean; ip?: string }): Promise<Job> {
-      if (input.job.state !== 'committed') throw new Conflict(`Import ${input.job.id} is ${input.job.state}; only a committed import can be undone`, { state: input.job.state });
+      if (input.job.state !== 'committed')
+        throw new Conflict(
+          `Import ${input.job.id} is ${input.job.state}; only a committed import can be undone`,
+          { state: input.job.state },
+        );
       const { changed, total } = await changedSinceImport(ctx, input.job, 100);
       if (total > 0 && !input.keepChanged) {
-        throw new Conflict(`${total} record(s) written by this import were changed since; undo with keepChanged to remove the others and keep those`, { changed, changedCount: total });
+        throw new Conflict(
+          `${total} record(s) written by this import were changed since; undo with keepChanged to remove the others and keep those`,
+          { changed, changedCount: total },
+        );
       }
-      const job = await claim(input.job, ['committed'], { state: 'undoing', heartbeatAt: nowIso(), progress: { ...idleProgress(), phase: 'undo', total: (input.job.summary?.inserted ?? 0) + (input.job.summary?.updated ?? 0), startedAt: nowIso() } });
-      await ctx.audit.write({ actorId: input.user.id, action: 'import.undo', targetType: 'import', targetId: job.id, after: { formId: job.formId }, ip: input.ip });
+      const job = await claim(input.job, ['committed'], {
+        state: 'undoing',
+        heartbeatAt: nowIso(),
+        progress: {
+          ...idleProgress(),
+          phase: 'undo',
+          total: (input.job.summary?.inserted ?? 0) + (input.job.summary?.updated ?? 0),
+          startedAt: nowIso(),
+        },
+      });
+      await ctx.audit.write({
+        actorId: input.user.id,
+        action: 'import.undo',
+        targetType: 'import',
+        targetId: job.id,
+        after: { formId: job.formId },
+        ip: input.ip,
+      });
       launch(job, 'undo', async () => {
         let current = job;
         const result = await rollbackImport(ctx, job, async (done) => {
-          current = await patchJob(store, current, { heartbeatAt: nowIso(), progress: { ...current.progress, processed: done, fraction: current.progress.total ? Math.min(done / current.progress.total, 1) : 0 } });
+          current = await patchJob(store, current, {
+            heartbeatAt: nowIso(),
+            progress: {
+              ...current.progress,
+              processed: done,
+              fraction: current.progress.total ? Math.min(done / current.progress.total, 1) : 0,
+            },
+          });
         });
-        await patchJob(store, current, { state: 'undone', heartbeatAt: null, summary: { ...current.summary!, removed: result.removed, restored: result.restored, kept: result.kept.slice(0, 1000) }, progress: { ...current.progress, processed: result.removed + result.restored, fraction: 1, etaSeconds: 0 } });
+        await patchJob(store, current, {
+          state: 'undone',
+          heartbeatAt: null,
+          summary: {
+            ...current.summary!,
+            removed: result.removed,
+            restored: result.restored,
+            kept: result.kept.slice(0, 1000),
+          },
+          progress: {
+            ...current.progress,
+            processed: result.removed + result.restored,
+            fraction: 1,
+            etaSeconds: 0,
+          },
+        });
       });
       return job;
     },
 
     async remove(job: Job): Promise<void> {
-      if (['validating', 'committing', 'undoing'].includes(job.state) || running.has(job.id)) throw new Conflict(`Import ${job.id} is ${job.state}`, { state: job.state });
+      if (['validating', 'committing', 'undoing'].includes(job.state) || running.has(job.id))
+        throw new Conflict(`Import ${job.id} is ${job.state}`, { state: job.state });
       await deleteChunks(store, job.id);
       await store.imports.delete(job.id);
       removeJobFiles(ctx.dataDir, job.id);
     },
 
-    recover: (options: { staleAfterMs?: number } = {}) => recoverImports(ctx, { staleAfterMs: options.staleAfterMs ?? ctx.leaseMs, isRunningHere: (id) => running.has(id) }),
+    recover: (options: { staleAfterMs?: number } = {}) =>
+      recoverImports(ctx, {
+        staleAfterMs: options.staleAfterMs ?? ctx.leaseMs,
+        isRunningHere: (id) => running.has(id),
+      }),
 
     /** Resolves when the background run of `jobId` (if any) has ended. */
     async wait(jobId: string): Promise<void> {

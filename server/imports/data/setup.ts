@@ -7,7 +7,12 @@ import type { ImportContext } from './context.ts';
 import { DEFAULT_READ_LIMITS } from './read/types.ts';
 
 /** The import's collaborators and limits; the limits are the shared workbook reader's (FORMWORK_IMPORT_* variables). */
-export function createImportContext(services: Services, publisher: FormPublisher, cache: CompiledCache, env: NodeJS.ProcessEnv = process.env): ImportContext {
+export function createImportContext(
+  services: Services,
+  publisher: FormPublisher,
+  cache: CompiledCache,
+  env: NodeJS.ProcessEnv = process.env,
+): ImportContext {
   const limits = loadWorkbookLimits(env);
   return {
     store: services.store,

@@ -5,5 +5,10 @@ import type { Store } from '../../store/types.ts';
 export async function submitterOf(store: Store, userId: string): Promise<SubmitterContext> {
   const user = await store.users.get(userId);
   const department = user?.departmentId ? await store.departments.get(user.departmentId) : null;
-  return { userId, userName: user?.displayName ?? userId, departmentId: user?.departmentId ?? null, departmentName: department?.name ?? null };
+  return {
+    userId,
+    userName: user?.displayName ?? userId,
+    departmentId: user?.departmentId ?? null,
+    departmentName: department?.name ?? null,
+  };
 }

@@ -20,7 +20,8 @@ export interface UploadedFile {
  * small text fields. Nothing is buffered in memory.
  */
 export function receiveUpload(req: Request, input: { dir: string; maxBytes: number }): Promise<UploadedFile> {
-  if (!req.is('multipart/form-data')) throw new UnsupportedMediaType('Upload the file as multipart/form-data with a "file" part');
+  if (!req.is('multipart/form-data'))
+    throw new UnsupportedMediaType('Upload the file as multipart/form-data with a "file" part');
   fs.mkdirSync(input.dir, { recursive: true });
   const target = path.join(input.dir, `upload-${process.hrtime.bigint()}`);
   return new Promise<UploadedFile>((resolve, fail) => {
@@ -32,7 +33,11 @@ export function receiveUpload(req: Request, input: { dir: string; maxBytes: numb
     let file: Promise<{ fileName: string; size: number; isTruncated: boolean }> | null = null;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { fileSize: input.maxBytes, files: 1, fields: 20, fieldSize: 10_000, parts: 25 } });
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: { fileSize: input.maxBytes, files: 1, fields: 20, fieldSize: 10_000, parts: 25 },
+      });
     } catch (error) {
       reject(new BadRequest(`Cannot read the upload: ${(error as Error).message}`));
       return;
@@ -59,7 +64,13 @@ export function receiveUpload(req: Request, input: { dir: string; maxBytes: numb
       file.then(
         (done) => {
           if (done.isTruncated) {
-            return reject(new WorkbookRejected('file-too-large', `The file is larger than the limit of ${formatBytes(input.maxBytes)}`, { limit: input.maxBytes }));
+            return reject(
+              new WorkbookRejected(
+                'file-too-large',
+                `The file is larger than the limit of ${formatBytes(input.maxBytes)}`,
+                { limit: input.maxBytes },
+              ),
+            );
           }
           if (done.size === 0) {
             return reject(new WorkbookRejected('damaged', 'The uploaded file is empty'));

@@ -22,7 +22,11 @@ export const jobView = (job: Job) => ({
  * A saved config applied to another file: each mapping finds its column again by header
  * text (columns may have moved); mappings whose header is gone are dropped and listed.
  */
-export function adaptConfig(saved: ImportConfig, headers: string[], headerRow: number): { config: ImportConfig; missing: string[] } {
+export function adaptConfig(
+  saved: ImportConfig,
+  headers: string[],
+  headerRow: number,
+): { config: ImportConfig; missing: string[] } {
   const missing: string[] = [];
   const relocate = (list: ColumnMapping[], names: string[]) =>
     list.flatMap((m) => {
@@ -46,7 +50,11 @@ export function adaptConfig(saved: ImportConfig, headers: string[], headerRow: n
     mappings: relocate(saved.mappings, headers),
     lineItems:
       saved.lineItems && saved.lineItems.mode === 'repeated'
-        ? { ...saved.lineItems, keyColumn: findColumn(saved.lineItems.keyColumn, headers, savedHeaders), mappings: relocate(saved.lineItems.mappings, headers) }
+        ? {
+            ...saved.lineItems,
+            keyColumn: findColumn(saved.lineItems.keyColumn, headers, savedHeaders),
+            mappings: relocate(saved.lineItems.mappings, headers),
+          }
         : saved.lineItems,
   };
   return { config, missing };

@@ -9,7 +9,14 @@ import { customerForm, customerRows } from './fixtures.ts';
 
 const setup = (): BuildSetup => ({
   compiled: compileForm(customerForm()),
-  config: config({ mappings: [col(0, '编码', 'custNo'), col(1, '名称', 'name'), col(2, '授信额度', 'credit'), col(3, '合作日期', 'since')] }),
+  config: config({
+    mappings: [
+      col(0, '编码', 'custNo'),
+      col(1, '名称', 'name'),
+      col(2, '授信额度', 'credit'),
+      col(3, '合作日期', 'since'),
+    ],
+  }),
   references: { users: [], departments: [] },
   sheetName: '客户',
   locale: 'en',
@@ -21,14 +28,19 @@ function batches(count: number, size: number, bad: number[] = []): RecordBatch[]
   const rows = customerRows(count, bad).slice(1);
   const out: RecordBatch[] = [];
   for (let i = 0; i < rows.length; i += size) {
-    const records = rows.slice(i, i + size).map((cells, j) => ({ main: { row: i + j + 2, cells: cells as (string | number)[] }, items: [] }));
+    const records = rows
+      .slice(i, i + size)
+      .map((cells, j) => ({ main: { row: i + j + 2, cells: cells as (string | number)[] }, items: [] }));
     out.push({ records, errors: [], sourceRows: records.length });
   }
   return out;
 }
 
 /** Offers the batch until the worker has started and takes it (wrapped: awaiting must not wait for the build). */
-async function offerWhenReady(pool: BuildPool, batch: RecordBatch): Promise<{ built: Promise<PackedRecord[]> }> {
+async function offerWhenReady(
+  pool: BuildPool,
+  batch: RecordBatch,
+): Promise<{ built: Promise<PackedRecord[]> }> {
   for (let i = 0; i < 600; i++) {
     const built = pool.offer(batch.records);
     if (built) return { built };
@@ -58,7 +70,12 @@ describe('build pool', () => {
     const inWorker = await offered;
     expect(inWorker).toEqual(await pool.buildHere(batch.records));
     expect(inWorker.filter((r) => r.json === null).map((r) => r.row)).toEqual([4, 12]);
-    expect(JSON.parse(inWorker[0].json!)).toEqual({ custNo: 'C0001', name: '客户1', credit: 1000, since: '2024-01-02' });
+    expect(JSON.parse(inWorker[0].json!)).toEqual({
+      custNo: 'C0001',
+      name: '客户1',
+      credit: 1000,
+      since: '2024-01-02',
+    });
   });
 
   it('answers null while the worker starts, and once it has its share of batches queued', async () => {
@@ -94,7 +111,8 @@ describe('build pool', () => {
   it('builds everything in this thread without workers', async () => {
     pool = createBuildPool(setup(), 0);
     const out = [];
-    for await (const { built } of buildInOrder({ pool, batches: iterate(batches(10, 3)), threads: 0 })) out.push(...built);
+    for await (const { built } of buildInOrder({ pool, batches: iterate(batches(10, 3)), threads: 0 }))
+      out.push(...built);
     expect(out.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 });

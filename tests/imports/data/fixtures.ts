@@ -9,7 +9,15 @@ export function orderForm(): FormDefinition {
       { key: 'orderNo', type: 'text', label: '订单号', required: true, maxLength: 20 },
       { key: 'customer', type: 'text', label: '客户', required: true },
       { key: 'orderDate', type: 'date', label: '下单日期' },
-      { key: 'gender', type: 'select', label: '性别', options: [{ value: 'm', label: '男' }, { value: 'f', label: '女' }] },
+      {
+        key: 'gender',
+        type: 'select',
+        label: '性别',
+        options: [
+          { value: 'm', label: '男' },
+          { value: 'f', label: '女' },
+        ],
+      },
       { key: 'vip', type: 'boolean', label: 'VIP' },
       { key: 'uscc', type: 'uscc', label: '统一社会信用代码' },
       { key: 'phone', type: 'phone', label: '手机' },
@@ -47,6 +55,12 @@ export const CUSTOMER_HEADERS = ['编码', '名称', '授信额度', '合作日�
 
 export function customerRows(count: number, bad: number[] = []): unknown[][] {
   const rows: unknown[][] = [CUSTOMER_HEADERS];
-  for (let i = 1; i <= count; i++) rows.push([`C${String(i).padStart(4, '0')}`, `客户${i}`, bad.includes(i) ? 'lots' : `¥${i},000`, `2024/1/${(i % 28) + 1}`]);
+  for (let i = 1; i <= count; i++)
+    rows.push([
+      `C${String(i).padStart(4, '0')}`,
+      `客户${i}`,
+      bad.includes(i) ? 'lots' : `¥${i},000`,
+      `2024/1/${(i % 28) + 1}`,
+    ]);
   return rows;
 }

@@ -19,7 +19,10 @@ import type { FormDoc, Store, User } from '../../../server/store/types.ts';
 export const silent = pino({ level: 'silent' });
 
 /** An import context and service over `store`, with its own data dir. */
-export function importHarness(store: Store, options: { hooks?: ImportHooks; batchSize?: number; dataDir?: string; buildThreads?: number } = {}) {
+export function importHarness(
+  store: Store,
+  options: { hooks?: ImportHooks; batchSize?: number; dataDir?: string; buildThreads?: number } = {},
+) {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'fw-import-'));
   fs.mkdirSync(dataDir, { recursive: true });
   const audit = createAuditLog(store, silent);
@@ -42,7 +45,12 @@ export function importHarness(store: Store, options: { hooks?: ImportHooks; batc
   return { ctx, service: createImportService(ctx), dataDir, publisher };
 }
 
-export async function publishedForm(store: Store, publisher: ReturnType<typeof createFormPublisher>, definition: FormDefinition, createdBy = 'u-admin'): Promise<FormDoc> {
+export async function publishedForm(
+  store: Store,
+  publisher: ReturnType<typeof createFormPublisher>,
+  definition: FormDefinition,
+  createdBy = 'u-admin',
+): Promise<FormDoc> {
   const form = await store.forms.insert({
     title: definition.settings.title,
     draft: definition as never,
@@ -56,10 +64,23 @@ export async function publishedForm(store: Store, publisher: ReturnType<typeof c
 }
 
 export const adminUser = (id = 'u-admin'): User =>
-  ({ id, version: 1, createdAt: '', updatedAt: '', username: 'admin', displayName: 'Admin', roles: ['admin'], isActive: true }) as User;
+  ({
+    id,
+    version: 1,
+    createdAt: '',
+    updatedAt: '',
+    username: 'admin',
+    displayName: 'Admin',
+    roles: ['admin'],
+    isActive: true,
+  }) as User;
 
 /** Writes rows (arrays of cells) as an .xlsx with SheetJS (shared strings, as Excel does). */
-export function writeWorkbook(file: string, sheets: Record<string, unknown[][]>, options: { dateColumns?: number[] } = {}): string {
+export function writeWorkbook(
+  file: string,
+  sheets: Record<string, unknown[][]>,
+  options: { dateColumns?: number[] } = {},
+): string {
   const wb = XLSX.utils.book_new();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: false });
@@ -76,10 +97,19 @@ export function writeWorkbook(file: string, sheets: Record<string, unknown[][]>,
 }
 
 /** Creates an uploaded job from a file on disk (copies it, as the upload route does). */
-export async function uploadFile(h: ReturnType<typeof importHarness>, form: FormDoc, file: string, kind: FileKind = 'xlsx') {
+export async function uploadFile(
+  h: ReturnType<typeof importHarness>,
+  form: FormDoc,
+  file: string,
+  kind: FileKind = 'xlsx',
+) {
   const copy = path.join(h.dataDir, `incoming-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   fs.copyFileSync(file, copy);
-  return h.service.create({ form, user: adminUser(form.createdBy), upload: { path: copy, fileName: path.basename(file), size: fs.statSync(file).size, kind } });
+  return h.service.create({
+    form,
+    user: adminUser(form.createdBy),
+    upload: { path: copy, fileName: path.basename(file), size: fs.statSync(file).size, kind },
+  });
 }
 
 export function config(partial: Partial<ImportConfig> & Pick<ImportConfig, 'mappings'>): ImportConfig {
@@ -95,10 +125,20 @@ export function config(partial: Partial<ImportConfig> & Pick<ImportConfig, 'mapp
   };
 }
 
-export const col = (column: number, header: string, field: string, rules: ImportConfig['mappings'][number]['rules'] = []) => ({ column, header, field, rules });
+export const col = (
+  column: number,
+  header: string,
+  field: string,
+  rules: ImportConfig['mappings'][number]['rules'] = [],
+) => ({ column, header, field, rules });
 
 /** Runs a dry run to its end and returns the job. */
-export async function dryRun(h: ReturnType<typeof importHarness>, jobId: string, cfg: ImportConfig, locale: 'en' | 'zh-CN' = 'en') {
+export async function dryRun(
+  h: ReturnType<typeof importHarness>,
+  jobId: string,
+  cfg: ImportConfig,
+  locale: 'en' | 'zh-CN' = 'en',
+) {
   const job = await h.service.load(jobId, adminUser());
   await h.service.startDryRun({ job: job.job, config: cfg, locale });
   await h.service.wait(jobId);
@@ -114,8 +154,13 @@ export async function commit(h: ReturnType<typeof importHarness>, jobId: string,
 
 export async function recordsOf(store: Store, formId: string) {
   const all = [];
-  for (let cursor: string | undefined; ; ) {
-    const page = await store.records.list({ filter: { op: 'eq', field: 'formId', value: formId }, limit: 500, cursor, sort: [{ field: 'createdAt', dir: 'asc' }] });
+  for (let cursor: string | undefined; ;) {
+    const page = await store.records.list({
+      filter: { op: 'eq', field: 'formId', value: formId },
+      limit: 500,
+      cursor,
+      sort: [{ field: 'createdAt', dir: 'asc' }],
+    });
     all.push(...page.items);
     if (!page.nextCursor) return all;
     cursor = page.nextCursor;

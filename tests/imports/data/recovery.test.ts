@@ -7,7 +7,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMongoStore } from '../../../server/store/mongo/index.ts';
 import { createSqliteStore } from '../../../server/store/sqlite/index.ts';
 import type { Store } from '../../../server/store/types.ts';
-import { adminUser, col, commit, config, dryRun, importHarness, publishedForm, recordsOf, uploadFile, writeWorkbook } from './helpers.ts';
+import {
+  adminUser,
+  col,
+  commit,
+  config,
+  dryRun,
+  importHarness,
+  publishedForm,
+  recordsOf,
+  uploadFile,
+  writeWorkbook,
+} from './helpers.ts';
 import { customerForm, customerRows } from './fixtures.ts';
 
 const mongoUri = process.env.MONGODB_URI || null;
@@ -19,17 +30,42 @@ interface Kind {
 }
 const dbName = `fw_test_recovery_${randomBytes(5).toString('hex')}`;
 const KINDS: Kind[] = [
-  { name: 'sqlite', open: async (dir) => ({ store: await createSqliteStore({ file: path.join(dir, 'fw.db') }), child: { sqliteFile: path.join(dir, 'fw.db') } }) },
-  ...(mongoUri ? [{ name: 'mongo', open: async () => ({ store: await createMongoStore({ uri: mongoUri, dbName }), child: { mongoUri, dbName } }) }] : []),
+  {
+    name: 'sqlite',
+    open: async (dir) => ({
+      store: await createSqliteStore({ file: path.join(dir, 'fw.db') }),
+      child: { sqliteFile: path.join(dir, 'fw.db') },
+    }),
+  },
+  ...(mongoUri
+    ? [
+        {
+          name: 'mongo',
+          open: async () => ({
+            store: await createMongoStore({ uri: mongoUri, dbName }),
+            child: { mongoUri, dbName },
+          }),
+        },
+      ]
+    : []),
 ];
-const mapping = [col(0, '编码', 'custNo'), col(1, '名称', 'name'), col(2, '授信额度', 'credit'), col(3, '合作日期', 'since')];
+const mapping = [
+  col(0, '编码', 'custNo'),
+  col(1, '名称', 'name'),
+  col(2, '授信额度', 'credit'),
+  col(3, '合作日期', 'since'),
+];
 
 function runChild(env: object): Promise<{ signal: NodeJS.Signals | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'commit-child.ts')], {
-      env: { ...process.env, FW_CHILD: JSON.stringify(env) },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'fixtures', 'commit-child.ts')],
+      {
+        env: { ...process.env, FW_CHILD: JSON.stringify(env) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     let out = '';
     child.stdout.on('data', (chunk) => (out += chunk));
     child.on('exit', (_code, signal) => resolve({ signal, out }));
@@ -55,12 +91,21 @@ for (const kind of KINDS) {
       let { store } = opened;
       let h = importHarness(store, { dataDir: path.join(dir, 'data'), batchSize: 10 });
       const form = await publishedForm(store, h.publisher, customerForm());
-      const job = await uploadFile(h, form, writeWorkbook(path.join(dir, 'in.xlsx'), { S: customerRows(55) }));
+      const job = await uploadFile(
+        h,
+        form,
+        writeWorkbook(path.join(dir, 'in.xlsx'), { S: customerRows(55) }),
+      );
       await dryRun(h, job.id, config({ mappings: mapping }));
       await store.close();
 
       // when
-      const result = await runChild({ ...child, dataDir: path.join(dir, 'data'), jobId: job.id, killAfter: 3 });
+      const result = await runChild({
+        ...child,
+        dataDir: path.join(dir, 'data'),
+        jobId: job.id,
+        killAfter: 3,
+      });
 
       // then: the child died with 30 rows written and the job still "committing"
       expect(result.signal).toBe('SIGKILL');
@@ -91,12 +136,20 @@ for (const kind of KINDS) {
       const { store } = await kind.open(dir);
       const h = importHarness(store, { dataDir: path.join(dir, 'data2') });
       const form = await publishedForm(store, h.publisher, customerForm());
-      const job = await uploadFile(h, form, writeWorkbook(path.join(dir, 'in2.xlsx'), { S: customerRows(8) }));
+      const job = await uploadFile(
+        h,
+        form,
+        writeWorkbook(path.join(dir, 'in2.xlsx'), { S: customerRows(8) }),
+      );
       await dryRun(h, job.id, config({ mappings: mapping }));
       const done = await commit(h, job.id);
       // a process that set the job to "undoing", deleted 3 records and died
-      await store.imports.updateIfVersion(done.id, done.version, { state: 'undoing', heartbeatAt: new Date(Date.now() - 120_000).toISOString() });
-      for (const record of (await recordsOf(store, form.id)).slice(0, 3)) await store.records.delete(record.id);
+      await store.imports.updateIfVersion(done.id, done.version, {
+        state: 'undoing',
+        heartbeatAt: new Date(Date.now() - 120_000).toISOString(),
+      });
+      for (const record of (await recordsOf(store, form.id)).slice(0, 3))
+        await store.records.delete(record.id);
 
       const recovered = await h.service.recover();
       expect(recovered.map((j) => j.state)).toEqual(['undone']);

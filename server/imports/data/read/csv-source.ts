@@ -3,7 +3,13 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { CellValue } from '../../../../builder/excel-import/cleansing/index.ts';
 import { WorkbookRejected } from '../../workbook/errors.ts';
-import { DEFAULT_READ_LIMITS, type ReadLimits, type ReadOptions, type SourceRow, type TabularFile } from './types.ts';
+import {
+  DEFAULT_READ_LIMITS,
+  type ReadLimits,
+  type ReadOptions,
+  type SourceRow,
+  type TabularFile,
+} from './types.ts';
 import { tooManyRows } from './xlsx-source.ts';
 
 const SNIFF_BYTES = 64 * 1024;
@@ -44,7 +50,9 @@ export async function openCsv(file: string, limits: ReadLimits = DEFAULT_READ_LI
       const input = fs.createReadStream(file);
       let bytes = 0;
       input.on('data', (chunk) => (bytes += chunk.length));
-      const rows = input.pipe(iconv.decodeStream(encoding)).pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: false }));
+      const rows = input
+        .pipe(iconv.decodeStream(encoding))
+        .pipe(Papa.parse(Papa.NODE_STREAM_INPUT, { skipEmptyLines: false }));
       let batch: SourceRow[] = [];
       let number = 0;
       let count = 0;
@@ -83,7 +91,11 @@ function toCells(raw: string[], row: number, maxColumns: number): CellValue[] | 
   }
   if (last === -1) return null;
   if (last >= maxColumns) {
-    throw new WorkbookRejected('too-many-columns', `Row ${row} has a value in column ${last + 1}, beyond the limit of ${maxColumns} columns`, { limit: maxColumns });
+    throw new WorkbookRejected(
+      'too-many-columns',
+      `Row ${row} has a value in column ${last + 1}, beyond the limit of ${maxColumns} columns`,
+      { limit: maxColumns },
+    );
   }
   return raw.slice(0, last + 1).map((v) => (v === '' ? null : v));
 }

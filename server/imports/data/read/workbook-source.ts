@@ -9,7 +9,10 @@ import type { ReadOptions, SourceRow, TabularFile } from './types.ts';
  * take the streaming paths instead.
  */
 export async function openWorkbookRows(file: string, limits: WorkbookLimits): Promise<TabularFile> {
-  const data = await createWorkbookReader(limits).read(await fs.promises.readFile(file), { mode: 'rows', filename: file });
+  const data = await createWorkbookReader(limits).read(await fs.promises.readFile(file), {
+    mode: 'rows',
+    filename: file,
+  });
   return {
     format: 'workbook',
     sheets: data.sheets.map((sheet, index) => ({ index, name: sheet.name })),

@@ -20,10 +20,12 @@ const parser = new XMLParser({
 /** Sheet names and part paths in workbook order, from workbook.xml and its relationships. */
 export async function readWorkbookPart(zip: ZipArchive): Promise<WorkbookPart> {
   const workbookPath = zip.has('xl/workbook.xml') ? 'xl/workbook.xml' : null;
-  if (!workbookPath) throw new WorkbookRejected('not-a-spreadsheet', 'The file is not an Excel workbook (no xl/workbook.xml)');
+  if (!workbookPath)
+    throw new WorkbookRejected('not-a-spreadsheet', 'The file is not an Excel workbook (no xl/workbook.xml)');
   const workbook = parser.parse(await zip.text(workbookPath, SMALL_PART_BYTES)).workbook ?? {};
   const rels = zip.has('xl/_rels/workbook.xml.rels')
-    ? (parser.parse(await zip.text('xl/_rels/workbook.xml.rels', SMALL_PART_BYTES)).Relationships?.Relationship ?? [])
+    ? (parser.parse(await zip.text('xl/_rels/workbook.xml.rels', SMALL_PART_BYTES)).Relationships
+        ?.Relationship ?? [])
     : [];
   const targets = new Map<string, string>(rels.map((r: Record<string, string>) => [r['@Id'], r['@Target']]));
   const sheets = (workbook.sheets?.sheet ?? []).map((sheet: Record<string, string>) => {
@@ -32,11 +34,17 @@ export async function readWorkbookPart(zip: ZipArchive): Promise<WorkbookPart> {
     return { name: String(sheet['@name'] ?? ''), path };
   });
   const pr = workbook.workbookPr ?? {};
-  return { sheets: sheets.filter((s: { path: string }) => zip.has(s.path)), isDate1904: ['1', 'true'].includes(String(pr['@date1904'] ?? '')) };
+  return {
+    sheets: sheets.filter((s: { path: string }) => zip.has(s.path)),
+    isDate1904: ['1', 'true'].includes(String(pr['@date1904'] ?? '')),
+  };
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30, plus the CJK ids Excel uses). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54,
+  55, 56, 57, 58,
+]);
 
 /** Whether a custom format code shows a date: y, m, d, h or s outside quotes, brackets and escapes. */
 export function isDateFormatCode(code: string): boolean {
@@ -53,7 +61,10 @@ export async function readDateStyles(zip: ZipArchive): Promise<boolean[]> {
   if (!zip.has('xl/styles.xml')) return [];
   const styles = parser.parse(await zip.text('xl/styles.xml', SMALL_PART_BYTES)).styleSheet ?? {};
   const custom = new Map<number, string>(
-    (styles.numFmts?.numFmt ?? []).map((f: Record<string, string>) => [Number(f['@numFmtId']), String(f['@formatCode'] ?? '')]),
+    (styles.numFmts?.numFmt ?? []).map((f: Record<string, string>) => [
+      Number(f['@numFmtId']),
+      String(f['@formatCode'] ?? ''),
+    ]),
   );
   return (styles.cellXfs?.xf ?? []).map((xf: Record<string, string>) => {
     const id = Number(xf['@numFmtId'] ?? 0);
@@ -117,7 +128,7 @@ function plainItemsEnd(xml: string): number {
 
 /** The items of `xml`, which holds complete unprefixed `<si>` items only (plus the table's own tags). */
 function collectPlain(xml: string, into: string[]): void {
-  for (let pos = 0; ; ) {
+  for (let pos = 0; ;) {
     const open = xml.indexOf('<si', pos);
     if (open === -1) return;
     const next = xml.charCodeAt(open + 3);

@@ -2,7 +2,20 @@ import type { CellValue } from '../../../../builder/excel-import/cleansing/index
 import { WorkbookRejected } from '../../workbook/errors.ts';
 import type { SourceRow } from './types.ts';
 import { decodeXmlText, richText } from './xml-text.ts';
-import { APOSTROPHE, COLON, digitsValue, EQUALS, findClose, findOpen, isElement, isNameCode, isSpaceCode, nameEndAt, QUOTE, SLASH } from './xml-scan.ts';
+import {
+  APOSTROPHE,
+  COLON,
+  digitsValue,
+  EQUALS,
+  findClose,
+  findOpen,
+  isElement,
+  isNameCode,
+  isSpaceCode,
+  nameEndAt,
+  QUOTE,
+  SLASH,
+} from './xml-scan.ts';
 
 export interface SheetContext {
   strings: string[];
@@ -30,7 +43,7 @@ export function createRowTokenizer(ctx: SheetContext) {
   let nextRow = 1;
 
   const parse = (xml: string, out: SourceRow[]) => {
-    for (let pos = 0; ; ) {
+    for (let pos = 0; ;) {
       const lt = xml.indexOf('<', pos);
       if (lt === -1) return;
       const nameEnd = nameEndAt(xml, lt + 1);
@@ -88,11 +101,17 @@ export function createRowTokenizer(ctx: SheetContext) {
 }
 
 /** Cells of the row whose content is `xml[from, to)`, or null when none holds a value. */
-function parseCells(xml: string, from: number, to: number, rowNumber: number, ctx: SheetContext): CellValue[] | null {
+function parseCells(
+  xml: string,
+  from: number,
+  to: number,
+  rowNumber: number,
+  ctx: SheetContext,
+): CellValue[] | null {
   const cells: CellValue[] = [];
   let column = 0;
   let hasValue = false;
-  for (let pos = from; ; ) {
+  for (let pos = from; ;) {
     const lt = xml.indexOf('<', pos);
     if (lt === -1 || lt >= to) break;
     const nameEnd = nameEndAt(xml, lt + 1);
@@ -107,7 +126,7 @@ function parseCells(xml: string, from: number, to: number, rowNumber: number, ct
     let type: CellType = CellType.Number;
     let style = -1;
     let refAt = -1;
-    for (let i = nameEnd, attrsEnd = isEmpty ? gt - 1 : gt; i < attrsEnd; ) {
+    for (let i = nameEnd, attrsEnd = isEmpty ? gt - 1 : gt; i < attrsEnd;) {
       if (!isNameCode(xml.charCodeAt(i))) {
         i++;
         continue;
@@ -149,9 +168,13 @@ function parseCells(xml: string, from: number, to: number, rowNumber: number, ct
         const value = cellValue(xml, gt + 1, close, type, style, ctx);
         if (value !== null && value !== '') {
           if (column >= ctx.maxColumns) {
-            throw new WorkbookRejected('too-many-columns', `Row ${rowNumber} has a value in column ${refAt === -1 ? column + 1 : refLetters(xml, refAt)}, beyond the limit of ${ctx.maxColumns} columns`, {
-              limit: ctx.maxColumns,
-            });
+            throw new WorkbookRejected(
+              'too-many-columns',
+              `Row ${rowNumber} has a value in column ${refAt === -1 ? column + 1 : refLetters(xml, refAt)}, beyond the limit of ${ctx.maxColumns} columns`,
+              {
+                limit: ctx.maxColumns,
+              },
+            );
           }
           while (cells.length < column) cells.push(null);
           cells[column] = value;
@@ -166,7 +189,14 @@ function parseCells(xml: string, from: number, to: number, rowNumber: number, ct
 }
 
 /** The value of a cell whose content is `xml[from, to)`. */
-function cellValue(xml: string, from: number, to: number, type: CellType, style: number, ctx: SheetContext): CellValue {
+function cellValue(
+  xml: string,
+  from: number,
+  to: number,
+  type: CellType,
+  style: number,
+  ctx: SheetContext,
+): CellValue {
   if (type === CellType.Inline) {
     const start = findOpen(xml, from, to, 'is');
     const end = start === -1 ? -1 : findClose(xml, start, to, 'is');
@@ -196,7 +226,10 @@ function cellValue(xml: string, from: number, to: number, type: CellType, style:
       return raw === '1' || raw === 'true';
     }
     case CellType.Date:
-      return decodeXmlText(xml.slice(start, end)).replace('T', ' ').replace(/(\.\d+)?Z?$/, '').replace(/ 00:00:00$/, '');
+      return decodeXmlText(xml.slice(start, end))
+        .replace('T', ' ')
+        .replace(/(\.\d+)?Z?$/, '')
+        .replace(/ 00:00:00$/, '');
     default: {
       const raw = xml.slice(start, end);
       const n = Number(raw);
@@ -208,13 +241,15 @@ function cellValue(xml: string, from: number, to: number, type: CellType, style:
 
 /** The row's `r` attribute (digits), from the start tag's attributes `xml[from, to)`. */
 function rowNumberOf(xml: string, from: number, to: number): number | null {
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     if (!isNameCode(xml.charCodeAt(i))) {
       i++;
       continue;
     }
     const attrEnd = nameEndAt(xml, i);
-    const isR = xml.charCodeAt(attrEnd - 1) === 114 /* r */ && (attrEnd - i === 1 || xml.charCodeAt(attrEnd - 2) === COLON);
+    const isR =
+      xml.charCodeAt(attrEnd - 1) === 114 /* r */ &&
+      (attrEnd - i === 1 || xml.charCodeAt(attrEnd - 2) === COLON);
     i = attrEnd;
     while (i < to && isSpaceCode(xml.charCodeAt(i))) i++;
     if (xml.charCodeAt(i) !== EQUALS) continue;
@@ -253,7 +288,15 @@ function cellType(xml: string, from: number, to: number): CellType {
   switch (to - from) {
     case 1:
       // s, b, e, d; n and anything else read as a number
-      return first === 115 ? CellType.Shared : first === 98 ? CellType.Bool : first === 101 ? CellType.Error : first === 100 ? CellType.Date : CellType.Number;
+      return first === 115
+        ? CellType.Shared
+        : first === 98
+          ? CellType.Bool
+          : first === 101
+            ? CellType.Error
+            : first === 100
+              ? CellType.Date
+              : CellType.Number;
     case 3:
       return xml.startsWith('str', from) ? CellType.Text : CellType.Number;
     case 9:
@@ -284,7 +327,9 @@ export function serialToText(serial: number, isDate1904: boolean): CellValue {
     const key = isDate1904 ? -serial : serial;
     let text = dayCache.get(key);
     if (text === undefined) {
-      text = new Date((isDate1904 ? EPOCH_1904 : EPOCH_1900) + serial * 86_400_000).toISOString().slice(0, 10);
+      text = new Date((isDate1904 ? EPOCH_1904 : EPOCH_1900) + serial * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       if (dayCache.size < 100_000) dayCache.set(key, text);
     }
     return text;

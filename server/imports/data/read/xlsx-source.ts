@@ -1,5 +1,11 @@
 import { WorkbookRejected } from '../../workbook/errors.ts';
-import { DEFAULT_READ_LIMITS, type ReadLimits, type ReadOptions, type SourceRow, type TabularFile } from './types.ts';
+import {
+  DEFAULT_READ_LIMITS,
+  type ReadLimits,
+  type ReadOptions,
+  type SourceRow,
+  type TabularFile,
+} from './types.ts';
 import { readDateStyles, readSharedStrings, readWorkbookPart } from './xlsx-parts.ts';
 import { createRowTokenizer } from './xlsx-rows.ts';
 import { openZip } from './zip-entries.ts';
@@ -13,7 +19,8 @@ export async function openXlsx(file: string, limits: ReadLimits = DEFAULT_READ_L
   const zip = await openZip(file);
   try {
     const workbook = await readWorkbookPart(zip);
-    if (workbook.sheets.length === 0) throw new WorkbookRejected('sheet-not-found', 'The workbook has no worksheets');
+    if (workbook.sheets.length === 0)
+      throw new WorkbookRejected('sheet-not-found', 'The workbook has no worksheets');
     const dateStyles = await readDateStyles(zip);
     let strings: string[] | null = null;
     const sharedStrings = async () => (strings ??= await readSharedStrings(zip, limits.maxPartBytes));
@@ -23,8 +30,14 @@ export async function openXlsx(file: string, limits: ReadLimits = DEFAULT_READ_L
       sheets: workbook.sheets.map((sheet, index) => ({ index, name: sheet.name })),
       async *batches(sheetIndex: number, options: ReadOptions = {}): AsyncIterable<SourceRow[]> {
         const sheet = workbook.sheets[sheetIndex];
-        if (!sheet) throw new WorkbookRejected('sheet-not-found', `The workbook has no sheet number ${sheetIndex + 1}`);
-        const tokenizer = createRowTokenizer({ strings: await sharedStrings(), dateStyles, isDate1904: workbook.isDate1904, maxColumns: limits.maxColumns });
+        if (!sheet)
+          throw new WorkbookRejected('sheet-not-found', `The workbook has no sheet number ${sheetIndex + 1}`);
+        const tokenizer = createRowTokenizer({
+          strings: await sharedStrings(),
+          dateStyles,
+          isDate1904: workbook.isDate1904,
+          maxColumns: limits.maxColumns,
+        });
         const batchSize = options.batchSize ?? 1000;
         const maxRows = Math.min(options.maxRows ?? Infinity, limits.maxRows + 1);
         const total = Math.max(zip.size(sheet.path), 1);

@@ -23,7 +23,10 @@ export async function openZip(file: string): Promise<ZipArchive> {
   try {
     zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true });
   } catch (error) {
-    throw new WorkbookRejected('damaged', `The file is not a readable .xlsx (zip) file: ${(error as Error).message}`);
+    throw new WorkbookRejected(
+      'damaged',
+      `The file is not a readable .xlsx (zip) file: ${(error as Error).message}`,
+    );
   }
   const entries = new Map<string, yauzl.Entry>();
   for await (const entry of zip.eachEntry()) entries.set(entry.fileName.replace(/^\//, ''), entry);
@@ -35,9 +38,13 @@ export async function openZip(file: string): Promise<ZipArchive> {
   const stream = async (name: string, maxBytes: number): Promise<Readable> => {
     const entry = entryOf(name);
     if (entry.uncompressedSize > maxBytes) throw tooBig(name, maxBytes);
-    if (entry.isEncrypted()) throw new WorkbookRejected('encrypted', `The workbook part ${name} is encrypted`);
+    if (entry.isEncrypted())
+      throw new WorkbookRejected('encrypted', `The workbook part ${name} is encrypted`);
     if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-      throw new WorkbookRejected('damaged', `The workbook part ${name} uses an unsupported compression method (${entry.compressionMethod})`);
+      throw new WorkbookRejected(
+        'damaged',
+        `The workbook part ${name} uses an unsupported compression method (${entry.compressionMethod})`,
+      );
     }
     // inflated here rather than by yauzl: its 16 KiB zlib chunks cost a stream round per chunk
     // on a part of tens of megabytes; the inflated size is checked against the central directory
@@ -77,7 +84,13 @@ const INFLATE_CHUNK = 256 * 1024;
 const ignore = () => undefined;
 
 const sizeMismatch = (name: string, expected: number) =>
-  new WorkbookRejected('damaged', `The workbook part ${name} does not inflate to its declared size (${expected} bytes)`);
+  new WorkbookRejected(
+    'damaged',
+    `The workbook part ${name} does not inflate to its declared size (${expected} bytes)`,
+  );
 
 const tooBig = (name: string, maxBytes: number) =>
-  new WorkbookRejected('zip-bomb', `The workbook part ${name} inflates to more than ${Math.round(maxBytes / 1048576)} MB`);
+  new WorkbookRejected(
+    'zip-bomb',
+    `The workbook part ${name} inflates to more than ${Math.round(maxBytes / 1048576)} MB`,
+  );

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDate, wallClockToUtc, zoneOffsetMs, type DateOptions } from '../../../../builder/excel-import/cleansing/index.ts';
+import {
+  parseDate,
+  wallClockToUtc,
+  zoneOffsetMs,
+  type DateOptions,
+} from '../../../../builder/excel-import/cleansing/index.ts';
 
 const read = (value: string | number, options: DateOptions) => {
   const r = parseDate(value, options);
@@ -80,6 +85,8 @@ describe('date parsing (process TZ America/Los_Angeles)', () => {
 
   it('computes zone offsets with Intl only', () => {
     expect(zoneOffsetMs(Date.UTC(2024, 0, 1), 'Asia/Shanghai')).toBe(8 * 3600_000);
-    expect(wallClockToUtc({ year: 2024, month: 1, day: 1, hour: 8, minute: 0, second: 0 }, 'Asia/Shanghai')).toBe(Date.UTC(2024, 0, 1, 0));
+    expect(
+      wallClockToUtc({ year: 2024, month: 1, day: 1, hour: 8, minute: 0, second: 0 }, 'Asia/Shanghai'),
+    ).toBe(Date.UTC(2024, 0, 1, 0));
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { autoMap, detectHeaderRow, normalizeHeader, similarity, type MappableField } from '../../../../builder/excel-import/cleansing/index.ts';
+import {
+  autoMap,
+  detectHeaderRow,
+  normalizeHeader,
+  similarity,
+  type MappableField,
+} from '../../../../builder/excel-import/cleansing/index.ts';
 
 const fields: MappableField[] = [
   { name: 'orderNo', key: 'orderNo', label: '订单号' },
@@ -60,16 +66,34 @@ describe('#autoMap', () => {
 
 describe('#detectHeaderRow', () => {
   it('skips a title row and blank rows above the header', () => {
-    const rows = [['2024 年度销售订单汇总'], [], ['订单号', '客户', '金额', '备注'], ['SO-1', 'ACME', 12, ''], ['SO-2', 'Beta', 13, 'x']];
+    const rows = [
+      ['2024 年度销售订单汇总'],
+      [],
+      ['订单号', '客户', '金额', '备注'],
+      ['SO-1', 'ACME', 12, ''],
+      ['SO-2', 'Beta', 13, 'x'],
+    ];
     expect(detectHeaderRow(rows, fields)).toBe(2);
   });
 
   it('takes the first row when it is the header', () => {
-    expect(detectHeaderRow([['a', 'b', 'c'], [1, 2, 3]], [])).toBe(0);
+    expect(
+      detectHeaderRow(
+        [
+          ['a', 'b', 'c'],
+          [1, 2, 3],
+        ],
+        [],
+      ),
+    ).toBe(0);
   });
 
   it('prefers the row that names the form’s fields over a row of text data', () => {
-    const rows = [['说明：请勿修改表头', '', ''], ['订单号', '客户', '金额'], ['A-1', 'ACME', '12']];
+    const rows = [
+      ['说明：请勿修改表头', '', ''],
+      ['订单号', '客户', '金额'],
+      ['A-1', 'ACME', '12'],
+    ];
     expect(detectHeaderRow(rows, fields)).toBe(1);
   });
 });

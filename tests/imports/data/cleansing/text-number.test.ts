@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { changeCase, collapseSpaces, numberToText, parseNumber, shiftDecimal, toHalfWidth, trimText } from '../../../../builder/excel-import/cleansing/index.ts';
+import {
+  changeCase,
+  collapseSpaces,
+  numberToText,
+  parseNumber,
+  shiftDecimal,
+  toHalfWidth,
+  trimText,
+} from '../../../../builder/excel-import/cleansing/index.ts';
 
 const value = (r: ReturnType<typeof parseNumber>) => (r.ok ? r.value : r.failure.code);
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmail, checkLength, checkPhone, checkUscc, compileValueMap, mapValue, parseBoolean } from '../../../../builder/excel-import/cleansing/index.ts';
+import {
+  checkEmail,
+  checkLength,
+  checkPhone,
+  checkUscc,
+  compileValueMap,
+  mapValue,
+  parseBoolean,
+} from '../../../../builder/excel-import/cleansing/index.ts';
 import type { RuleResult } from '../../../../builder/excel-import/cleansing/index.ts';
 
 const v = (r: RuleResult) => (r.ok ? r.value : `!${r.failure.code}`);
