@@ -166,7 +166,7 @@ export async function run(): Promise<BenchResult> {
       `500 rows; ${SAMPLES} keystroke samples (baseline ${BASELINE_SAMPLES}) after 2 warm-ups; keystroke = digit typed into the middle row's qty → grand total changed + 1 animation frame`,
       `paste of 500 tab-separated rows into the middle row (500-row form: 250 overwritten, 250 added): ${Math.round(ours.pasteMs ?? 0)} ms to painted; at 5,000 rows: ${Math.round(large.pasteMs ?? 0)} ms`,
       `5,000 rows: Formwork only (5,000-row initial render ${Math.round(large.initialMs)} ms); the plain rjsf baseline is not run there (≈10× its 500-row figures per the peers' note)`,
-      'initial render, profiled once: ≈170 ms is ajv compiling the FormDefinition schema on the first compileForm of a page (the Apps home warms it up while idle; this blank bench page does not) and ≈130 ms is antd generating its CSS-in-JS styles on first use',
+      'initial render, profiled once: ≈200–250 ms loading the view chunk, ≈5 ms compiling (a published version skips the JSON Schema pass, as in the workspace), ≈20 ms creating the session, the rest React + antd (≈130 ms of it antd generating its CSS-in-JS styles on first use) and the first layout',
       'production builds of both pages (vite build), served locally; headless Debian chromium; the machine is shared, so compare against the baseline of the same run',
     );
     return { suite: 'browser-form', figures, notes };
