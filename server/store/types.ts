@@ -3,6 +3,7 @@
  * outside server/store knows which one runs. The unit of atomicity is one
  * document: every write of an existing document is `updateIfVersion`.
  */
+import type { ImportState } from '../../schemas/import-job.ts';
 
 /** Fields every stored document carries; the store owns them. */
 export interface BaseDoc {
@@ -195,8 +196,7 @@ export interface RecordDoc extends BaseDoc {
   workflow?: Json;
 }
 
-export type ImportState =
-  'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'undoing' | 'undone';
+export type { ImportState };
 
 /** A data import (DESIGN §1 ImportJob). Its members other than these are owned by server/imports/data. */
 export interface ImportJob extends BaseDoc {

@@ -1,18 +1,17 @@
 import type { ImportJob } from '../../store/types.ts';
 import type { ImportConfig } from './config.ts';
 import type { ColumnMatch } from '../../../builder/excel-import/cleansing/index.ts';
+import type { FileKind, JobProgress, JobSummary, SheetPreview } from '../../../schemas/import-job.ts';
 
-export type FileKind = 'xlsx' | 'csv' | 'xls' | 'xlsb' | 'ods';
-
-export interface SheetPreview {
-  index: number;
-  name: string;
-  /** detected header row (1-based) */
-  headerRow: number;
-  headers: string[];
-  /** the first rows as read, for the mapping screen: [row number, cells] */
-  sample: { row: number; cells: (string | number | boolean | null)[] }[];
-}
+export type {
+  FileKind,
+  ImportPhase as Phase,
+  JobProgress,
+  JobSummary,
+  RowError,
+  RowOutcome as Outcome,
+  SheetPreview,
+} from '../../../schemas/import-job.ts';
 
 export interface JobSource {
   kind: FileKind;
@@ -21,54 +20,6 @@ export interface JobSource {
   /** proposed mapping of the first sheet's columns */
   suggested: ColumnMatch[];
 }
-
-export type Phase = 'dryRun' | 'commit' | 'undo' | 'rollback';
-
-export interface JobProgress {
-  phase: Phase | null;
-  /** records (dry run: source rows) handled so far */
-  processed: number;
-  /** known total, or null while a dry run is still counting */
-  total: number | null;
-  /** 0..1 */
-  fraction: number;
-  startedAt: string | null;
-  etaSeconds: number | null;
-}
-
-export interface JobSummary {
-  formVersion: number | null;
-  rows: number;
-  records: number;
-  inserts: number;
-  updates: number;
-  skips: number;
-  errorRecords: number;
-  errors: number;
-  errorRate: number;
-  /** after a commit */
-  inserted?: number;
-  updated?: number;
-  /** after an undo */
-  removed?: number;
-  restored?: number;
-  kept?: { recordId: string; row: number | null; reason: string }[];
-  /** dry-run timing, for the page */
-  durationMs?: number;
-}
-
-export interface RowError {
-  sheet: string;
-  row: number;
-  /** column letter, or null for a record-level problem */
-  column: string | null;
-  header: string | null;
-  value: string | number | boolean | null;
-  rule: string;
-  message: string;
-}
-
-export type Outcome = 'insert' | 'update' | 'skip' | 'error';
 
 /** The job as handlers use it: the store's ImportJob with its JSON members typed. */
 export interface Job extends Omit<ImportJob, 'config' | 'source' | 'progress' | 'summary'> {

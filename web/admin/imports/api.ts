@@ -1,10 +1,16 @@
 import { API_BASE, api } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import type { ColumnMatch, Rule } from '../../../builder/excel-import/cleansing/index.ts';
+import type {
+  ImportState,
+  JobProgress,
+  JobSummary as ImportSummary,
+  RowError as RowErrorDto,
+  SheetPreview,
+} from '../../../schemas/import-job.ts';
 
-/** The shapes of `/api/v1/imports/data` (server/imports/data). */
-export type ImportState =
-  'uploaded' | 'validating' | 'validated' | 'committing' | 'committed' | 'failed' | 'undoing' | 'undone';
+/** The shapes of `/api/v1/imports/data` (server/imports/data); the job's members are in schemas/import-job.ts. */
+export type { ImportState, ImportSummary, RowErrorDto, SheetPreview };
 
 export interface ColumnMappingDto {
   column: number;
@@ -32,14 +38,6 @@ export interface ImportConfigDto {
   recordStatus: 'submitted' | 'approved' | 'draft';
 }
 
-export interface SheetPreview {
-  index: number;
-  name: string;
-  headerRow: number;
-  headers: string[];
-  sample: { row: number; cells: (string | number | boolean | null)[] }[];
-}
-
 export interface FieldInfo {
   name: string;
   key: string;
@@ -48,23 +46,6 @@ export interface FieldInfo {
   table: string | null;
   isRequired: boolean;
   options?: { value: string; label: string }[];
-}
-
-export interface ImportSummary {
-  formVersion: number | null;
-  rows: number;
-  records: number;
-  inserts: number;
-  updates: number;
-  skips: number;
-  errorRecords: number;
-  errors: number;
-  errorRate: number;
-  inserted?: number;
-  updated?: number;
-  removed?: number;
-  restored?: number;
-  kept?: { recordId: string; row: number | null; reason: string }[];
 }
 
 export interface ImportJob {
@@ -79,27 +60,10 @@ export interface ImportJob {
   fileName: string;
   config: ImportConfigDto | null;
   source: { kind: string; size: number; sheets: SheetPreview[]; suggested: ColumnMatch[] };
-  progress: {
-    phase: string | null;
-    processed: number;
-    total: number | null;
-    fraction: number;
-    startedAt: string | null;
-    etaSeconds: number | null;
-  };
+  progress: JobProgress;
   summary: ImportSummary | null;
   error: string | null;
   fields?: FieldInfo[];
-}
-
-export interface RowErrorDto {
-  sheet: string;
-  row: number;
-  column: string | null;
-  header: string | null;
-  value: string | number | boolean | null;
-  rule: string;
-  message: string;
 }
 
 const base = '/imports/data';
