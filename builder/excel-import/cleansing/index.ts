@@ -1,5 +1,5 @@
 export type * from './types.ts';
-export { isBlank } from './types.ts';
+export { isBlank, RULE_TYPES } from './types.ts';
 export { compileCleanser, type Cleanser, type TargetField } from './apply.ts';
 export { parseDate, type DateOptions } from './date.ts';
 export { parseNumber, shiftDecimal } from './number.ts';

@@ -41,6 +41,24 @@ export type Rule =
 
 export type RuleType = Rule['type'];
 
+/** Every rule type, in the order the rules editor offers them. */
+export const RULE_TYPES: readonly RuleType[] = [
+  'trim',
+  'collapseSpaces',
+  'halfWidth',
+  'case',
+  'number',
+  'date',
+  'valueMap',
+  'boolean',
+  'alias',
+  'uscc',
+  'phone',
+  'email',
+  'length',
+  'required',
+];
+
 /** Why a value was refused: the rule, a stable code and parameters for the message. */
 export interface RuleFailure {
   rule: RuleType | 'type';

@@ -1,4 +1,4 @@
-import type { Rule } from '../../../builder/excel-import/cleansing/index.ts';
+import { RULE_TYPES, type Rule } from '../../../builder/excel-import/cleansing/index.ts';
 
 /** One source column going to one field (`customer`, or a table column key inside `lineItems`). */
 export interface ColumnMapping {
@@ -56,24 +56,7 @@ const ruleSchema = {
   type: 'object',
   required: ['type'],
   properties: {
-    type: {
-      enum: [
-        'trim',
-        'collapseSpaces',
-        'halfWidth',
-        'case',
-        'number',
-        'date',
-        'valueMap',
-        'boolean',
-        'alias',
-        'uscc',
-        'phone',
-        'email',
-        'length',
-        'required',
-      ],
-    },
+    type: { enum: [...RULE_TYPES] },
     to: { enum: ['upper', 'lower', 'title'] },
     decimalSeparator: { enum: ['.', ','] },
     timeZone: { type: 'string', maxLength: 64 },

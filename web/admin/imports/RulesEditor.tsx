@@ -2,25 +2,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Rule } from '../../../builder/excel-import/cleansing/index.ts';
+import { RULE_TYPES, type Rule } from '../../../builder/excel-import/cleansing/index.ts';
 import { formatEntries, parseEntries } from './draft.ts';
-
-const RULE_TYPES: Rule['type'][] = [
-  'trim',
-  'collapseSpaces',
-  'halfWidth',
-  'case',
-  'number',
-  'date',
-  'valueMap',
-  'boolean',
-  'alias',
-  'uscc',
-  'phone',
-  'email',
-  'length',
-  'required',
-];
 
 function defaultRule(type: Rule['type']): Rule {
   switch (type) {
