@@ -1,5 +1,5 @@
 import { NotFound, VersionConflict } from '../../errors/index.ts';
-import type { Json } from '../../store/types.ts';
+import type { Filter, Json, RecordDoc } from '../../store/types.ts';
 import type { ImportContext } from './context.ts';
 import { readChunks } from './job-repo.ts';
 import type { Job } from './job-types.ts';
@@ -62,21 +62,8 @@ export async function rollbackImport(
     }
     await onProgress?.(result.removed + result.restored);
   }
-  const filter = {
-    op: 'and' as const,
-    items: [
-      { op: 'eq' as const, field: 'formId', value: job.formId },
-      { op: 'eq' as const, field: 'importId', value: job.id },
-    ],
-  };
-  for (let cursor: string | undefined; ;) {
-    const page = await store.records.list({
-      filter,
-      limit: PAGE,
-      cursor,
-      sort: [{ field: 'createdAt', dir: 'asc' }],
-    });
-    for (const record of page.items) {
+  for await (const records of recordsOfImport(store, job)) {
+    for (const record of records) {
       if (record.version > 1) {
         result.kept.push({ recordId: record.id, row: null, reason: 'changed' });
         continue;
@@ -91,8 +78,6 @@ export async function rollbackImport(
       }
     }
     await onProgress?.(result.removed + result.restored);
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
   }
   return result;
 }
@@ -116,11 +101,24 @@ export async function changedSinceImport(
       }
     }
   }
-  const filter = {
-    op: 'and' as const,
+  for await (const records of recordsOfImport(store, job)) {
+    for (const record of records) {
+      if (record.version > 1) {
+        total++;
+        if (changed.length < limit) changed.push({ recordId: record.id, row: null, reason: 'changed' });
+      }
+    }
+  }
+  return { changed, total };
+}
+
+/** The records an import inserted, a page at a time, oldest first. */
+async function* recordsOfImport(store: ImportContext['store'], job: Job): AsyncIterable<RecordDoc[]> {
+  const filter: Filter = {
+    op: 'and',
     items: [
-      { op: 'eq' as const, field: 'formId', value: job.formId },
-      { op: 'eq' as const, field: 'importId', value: job.id },
+      { op: 'eq', field: 'formId', value: job.formId },
+      { op: 'eq', field: 'importId', value: job.id },
     ],
   };
   for (let cursor: string | undefined; ;) {
@@ -130,14 +128,8 @@ export async function changedSinceImport(
       cursor,
       sort: [{ field: 'createdAt', dir: 'asc' }],
     });
-    for (const record of page.items) {
-      if (record.version > 1) {
-        total++;
-        if (changed.length < limit) changed.push({ recordId: record.id, row: null, reason: 'changed' });
-      }
-    }
-    if (!page.nextCursor) break;
+    yield page.items;
+    if (!page.nextCursor) return;
     cursor = page.nextCursor;
   }
-  return { changed, total };
 }
