@@ -3,6 +3,7 @@ import { Flex, Input, Select, Switch, Table, Tag, Tooltip, Typography } from 'an
 import type { TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reasonText, warningTitle } from './report-text.ts';
 import type { FieldRow } from './field-tree.ts';
 import type { FieldEdit } from './types.ts';
 
@@ -107,7 +108,7 @@ function SourceCell({ row }: { row: FieldRow }) {
       </Typography.Text>
       {row.because && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('templateImport.because', { reason: row.because })}
+          {t('templateImport.because', { reason: reasonText(t, row.because) })}
         </Typography.Text>
       )}
     </Flex>
@@ -158,7 +159,7 @@ function LabelCell(props: {
           style={{ fontSize: 12 }}
           data-testid={`review-warning-${row.name}`}
         >
-          <WarningOutlined /> {warning.message}
+          <WarningOutlined /> {warningTitle(t, warning)}: {warning.message}
         </Typography.Text>
       ))}
     </Flex>

@@ -1,6 +1,7 @@
 import { Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ReportWarning } from '../excel-import/report.ts';
+import { warningTitle } from './report-text.ts';
 
 /** Every warning of the import report with the cell it is about. */
 export function WarningsTable({ warnings }: { warnings: readonly ReportWarning[] }) {
@@ -26,7 +27,7 @@ export function WarningsTable({ warnings }: { warnings: readonly ReportWarning[]
           key: 'message',
           render: (_, warning) => (
             <>
-              <Tag>{warning.code}</Tag>
+              <Tag data-code={warning.code}>{warningTitle(t, warning)}</Tag>
               <Typography.Text>{warning.message}</Typography.Text>
             </>
           ),

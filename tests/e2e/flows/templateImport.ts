@@ -81,7 +81,11 @@ export async function templateImportFlow(run: StepRunner, ctx: E2eContext): Prom
     await page.getByTestId('template-sheets-continue').click();
     const warning = page.getByTestId('review-warning-exchangeRate');
     await warning.waitFor();
-    expect((await warning.innerText()).includes('refers to another workbook'), 'external reference warning');
+    const text = await warning.innerText();
+    expect(
+      text.includes('Refers to another workbook:') && text.includes('refers to another workbook'),
+      `external reference warning with its title: ${text}`,
+    );
     await page.getByTestId('review-warnings').getByText("'Purchase Order'!F12").waitFor();
     await page.getByTestId('review-back').click();
     await page.getByTestId('template-sheets-back').click();
