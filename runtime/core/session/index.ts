@@ -1,5 +1,6 @@
 export { createFormSession } from './session.ts';
 export { getFormProgram } from './plan.ts';
+export { sameJson } from './inputs.ts';
 export type {
   FieldState,
   FormSession,
