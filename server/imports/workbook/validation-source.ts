@@ -59,6 +59,4 @@ export function inlineList(values: readonly string[]): string {
 }
 
 /** `Sheet!` prefix, quoted the way Excel quotes it when the name needs it. */
-export function sheetPrefix(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
-}
+export const sheetPrefix = (sheet: string): string => cellLabel(sheet, '');
